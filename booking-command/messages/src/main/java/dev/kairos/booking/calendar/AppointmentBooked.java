@@ -1,0 +1,20 @@
+package dev.kairos.booking.calendar;
+
+import dev.kairos.booking.common.AppointmentId;
+import dev.kairos.booking.common.BusinessId;
+import dev.kairos.booking.common.CustomerId;
+import dev.kairos.booking.common.ServiceId;
+import dev.kairos.booking.common.StaffId;
+import dev.kairos.booking.common.TimeSlot;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * An appointment was booked. {@code slot} is the appointment itself, {@code blocked} the staff member's time it
+ * holds including the service's buffers. Its revision is 1.
+ */
+public record AppointmentBooked(AppointmentId appointmentId, BusinessId businessId, StaffId staffId, ServiceId serviceId,
+                                CustomerId customerId, CustomerDetails customer, TimeSlot slot, TimeSlot blocked,
+                                String notes, Map<String, String> metadata, Instant bookedAt) {
+}

@@ -1,0 +1,18 @@
+package dev.kairos.booking.calendar;
+
+import dev.kairos.booking.common.AppointmentId;
+import dev.kairos.booking.common.BusinessId;
+import dev.kairos.booking.common.CustomerId;
+import dev.kairos.booking.common.ServiceId;
+import dev.kairos.booking.common.StaffId;
+import dev.kairos.booking.common.TimeSlot;
+
+import java.util.Map;
+
+/** An appointment moved into this staff member's calendar from another's, at its new time. */
+public record AppointmentTransferredIn(AppointmentId appointmentId, BusinessId businessId, StaffId staffId,
+                                       StaffId fromStaffId, ServiceId serviceId, CustomerId customerId,
+                                       CustomerDetails customer, TimeSlot previousSlot, TimeSlot slot, TimeSlot blocked,
+                                       AppointmentStatus status, String notes, Map<String, String> metadata,
+                                       long revision) {
+}

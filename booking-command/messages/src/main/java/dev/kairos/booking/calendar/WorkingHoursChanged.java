@@ -1,0 +1,7 @@
+package dev.kairos.booking.calendar;
+
+import dev.kairos.booking.common.BusinessId;
+import dev.kairos.booking.common.StaffId;
+
+public record WorkingHoursChanged(StaffId staffId, BusinessId businessId, WeeklySchedule schedule, long revision) {
+}

@@ -1,0 +1,7 @@
+package dev.kairos.booking.catalog;
+
+import dev.kairos.booking.common.BusinessId;
+import dev.kairos.booking.common.ServiceId;
+
+public record ReviseService(ServiceId serviceId, BusinessId businessId, ServiceTerms terms, Long expectedRevision) {
+}

@@ -1,0 +1,20 @@
+package dev.kairos.booking.common;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/** Identifies a appointment. */
+public record AppointmentId(UUID id) {
+    public AppointmentId {
+        Objects.requireNonNull(id, "appointment id");
+    }
+
+    public static AppointmentId of(String value) {
+        return new AppointmentId(UUID.fromString(value));
+    }
+
+    @Override
+    public String toString() {
+        return id.toString();
+    }
+}

@@ -1,0 +1,56 @@
+package dev.kairos.booking.common;
+
+/**
+ * The one catalogue of stable, machine-readable error codes. The edge maps each {@link Kind} once to an HTTP
+ * status; the code string itself never changes once published.
+ */
+public enum ErrorCode {
+    // malformed or invalid input
+    VALIDATION_FAILED("validation-failed", Kind.INVALID),
+    INVALID_TIME_ZONE("invalid-time-zone", Kind.INVALID),
+    INVALID_TIME_RANGE("invalid-time-range", Kind.INVALID),
+    INVALID_DURATION("invalid-duration", Kind.INVALID),
+    INVALID_MONEY("invalid-money", Kind.INVALID),
+    INVALID_WORKING_HOURS("invalid-working-hours", Kind.INVALID),
+    UNKNOWN_SERVICE("unknown-service", Kind.INVALID),
+    // booking rules decided against the request itself
+    OUTSIDE_WORKING_HOURS("outside-working-hours", Kind.RULE),
+    MINIMUM_NOTICE("minimum-notice-not-met", Kind.RULE),
+    MAXIMUM_ADVANCE("maximum-advance-exceeded", Kind.RULE),
+    SERVICE_NOT_PROVIDED("service-not-provided-by-staff", Kind.RULE),
+    APPOINTMENT_NOT_STARTED("appointment-not-started", Kind.RULE),
+    WRONG_BUSINESS_STAFF("staff-of-another-business", Kind.NOT_FOUND),
+    // rules decided against current state
+    SLOT_UNAVAILABLE("slot-unavailable", Kind.CONFLICT),
+    ILLEGAL_STATUS_TRANSITION("illegal-status-transition", Kind.CONFLICT),
+    BUSINESS_INACTIVE("business-inactive", Kind.CONFLICT),
+    SERVICE_INACTIVE("service-inactive", Kind.CONFLICT),
+    STAFF_INACTIVE("staff-inactive", Kind.CONFLICT),
+    ALREADY_EXISTS("already-exists", Kind.CONFLICT),
+    CONCURRENT_MODIFICATION("concurrent-modification", Kind.CONFLICT),
+    REVISION_MISMATCH("revision-mismatch", Kind.PRECONDITION),
+    // unknown ids (also: ids of another tenant, which must not leak)
+    BUSINESS_NOT_FOUND("business-not-found", Kind.NOT_FOUND),
+    SERVICE_NOT_FOUND("service-not-found", Kind.NOT_FOUND),
+    STAFF_NOT_FOUND("staff-not-found", Kind.NOT_FOUND),
+    APPOINTMENT_NOT_FOUND("appointment-not-found", Kind.NOT_FOUND),
+    CUSTOMER_NOT_FOUND("customer-not-found", Kind.NOT_FOUND);
+
+    public enum Kind { INVALID, RULE, CONFLICT, PRECONDITION, NOT_FOUND }
+
+    private final String code;
+    private final Kind kind;
+
+    ErrorCode(String code, Kind kind) {
+        this.code = code;
+        this.kind = kind;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+}
