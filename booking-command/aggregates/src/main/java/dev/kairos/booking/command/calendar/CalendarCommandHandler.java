@@ -1,0 +1,189 @@
+package dev.kairos.booking.command.calendar;
+
+import dev.kairos.booking.calendar.AppointmentStatus;
+import dev.kairos.booking.calendar.BookSlot;
+import dev.kairos.booking.calendar.CancelAppointment;
+import dev.kairos.booking.calendar.CompleteAppointment;
+import dev.kairos.booking.calendar.ConfirmAppointment;
+import dev.kairos.booking.calendar.DeactivateStaffMember;
+import dev.kairos.booking.calendar.MarkNoShow;
+import dev.kairos.booking.calendar.RegisterStaffMember;
+import dev.kairos.booking.calendar.RescheduleAppointment;
+import dev.kairos.booking.calendar.UpdateStaffMember;
+import dev.kairos.booking.catalog.ServiceTerms;
+import dev.kairos.booking.command.support.CommandLookups;
+import dev.kairos.booking.command.support.CommandLookups.AppointmentRecord;
+import dev.kairos.booking.common.AppointmentId;
+import dev.kairos.booking.common.BookingException;
+import dev.kairos.booking.common.BusinessId;
+import dev.kairos.booking.common.CommandOutcome;
+import dev.kairos.booking.common.ErrorCode;
+import dev.kairos.booking.common.ServiceId;
+import dev.kairos.booking.common.StaffId;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.modelling.command.Aggregate;
+import org.axonframework.modelling.command.Repository;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import static dev.kairos.booking.command.catalog.CatalogCommandHandler.requireActiveBusiness;
+import static dev.kairos.booking.command.support.Aggregates.load;
+import static dev.kairos.booking.command.support.Aggregates.outcome;
+
+/**
+ * Decides commands about staff members and their appointments. Facts from the catalog (is the business active,
+ * what are the service's terms, which calendar holds an appointment) come from the command-side lookups; the
+ * decision itself is always the staff calendar's.
+ */
+@Component
+public class CalendarCommandHandler {
+    private final Repository<StaffCalendar> calendars;
+    private final CommandLookups lookups;
+    private final Clock clock;
+
+    public CalendarCommandHandler(Repository<StaffCalendar> calendars, CommandLookups lookups, Clock clock) {
+        this.calendars = calendars;
+        this.lookups = lookups;
+        this.clock = clock;
+    }
+
+    @CommandHandler
+    public CommandOutcome handle(RegisterStaffMember command) throws Exception {
+        requireActiveBusiness(lookups, command.businessId());
+        requireServicesOf(command.businessId(), command.services());
+        return outcome(calendars.newInstance(() -> new StaffCalendar(command)), 1);
+    }
+
+    @CommandHandler
+    public CommandOutcome handle(UpdateStaffMember command) {
+        requireServicesOf(command.businessId(), command.services());
+        Aggregate<StaffCalendar> calendar = calendarOf(command.staffId(), command.businessId());
+        calendar.execute(c -> c.update(command));
+        return outcome(calendar, calendar.invoke(StaffCalendar::revision));
+    }
+
+    @CommandHandler
+    public CommandOutcome handle(DeactivateStaffMember command) {
+        Aggregate<StaffCalendar> calendar = calendarOf(command.staffId(), command.businessId());
+        calendar.execute(c -> c.deactivate(command));
+        return outcome(calendar, calendar.invoke(StaffCalendar::revision));
+    }
+
+    @CommandHandler
+    public CommandOutcome handle(BookSlot command) {
+        requireActiveBusiness(lookups, command.businessId());
+        ServiceTerms terms = bookableTerms(command.serviceId(), command.businessId());
+        lookups.appointment(command.appointmentId()).ifPresent(existing -> BookingException.require(
+                existing.staffId().equals(command.staffId()) && existing.status().isLive(), ErrorCode.ALREADY_EXISTS,
+                "appointment " + command.appointmentId() + " already exists"));
+        Aggregate<StaffCalendar> calendar = calendarOf(command.staffId(), command.businessId());
+        calendar.execute(c -> c.book(command, terms, clock.instant()));
+        return outcome(calendar, calendar.invoke(c -> c.appointmentRevision(command.appointmentId())));
+    }
+
+    @CommandHandler
+    public CommandOutcome handle(RescheduleAppointment command) {
+        requireActiveBusiness(lookups, command.businessId());
+        AppointmentRecord record = liveRecord(command.appointmentId(), command.businessId(), null);
+        ServiceTerms terms = bookableTerms(record.serviceId(), command.businessId());
+        StaffId target = command.newStaffId() == null ? record.staffId() : command.newStaffId();
+        if (target.equals(record.staffId())) {
+            Aggregate<StaffCalendar> calendar = calendarOf(record.staffId(), command.businessId());
+            calendar.execute(c -> c.reschedule(command.appointmentId(), command.expectedRevision(), command.newStart(),
+                    terms, clock.instant()));
+            return outcome(calendar, calendar.invoke(c -> c.appointmentRevision(command.appointmentId())));
+        }
+        return transfer(command, record.staffId(), target, terms);
+    }
+
+    /**
+     * Moves an appointment to another staff member. Both calendars are loaded (in a fixed order, so two opposite
+     * moves cannot deadlock) and change in one unit of work, hence in one database transaction: the new time is
+     * reserved and the old one released together or not at all.
+     */
+    private CommandOutcome transfer(RescheduleAppointment command, StaffId source, StaffId target, ServiceTerms terms) {
+        boolean sourceFirst = source.id().compareTo(target.id()) < 0;
+        Aggregate<StaffCalendar> first = calendarOf(sourceFirst ? source : target, command.businessId());
+        Aggregate<StaffCalendar> second = calendarOf(sourceFirst ? target : source, command.businessId());
+        Aggregate<StaffCalendar> from = sourceFirst ? first : second;
+        Aggregate<StaffCalendar> to = sourceFirst ? second : first;
+        LiveAppointment moving = from.invoke(c -> c.appointmentToTransfer(command.appointmentId(), command.expectedRevision()));
+        to.execute(c -> c.acceptTransfer(moving, source, command.newStart(), terms, clock.instant()));
+        from.execute(c -> c.releaseTransfer(moving, target));
+        return outcome(to, moving.revision() + 1);
+    }
+
+    @CommandHandler
+    public CommandOutcome handle(ConfirmAppointment command) {
+        return changeStatus(command.appointmentId(), command.businessId(), AppointmentStatus.CONFIRMED,
+                c -> c.confirm(command.appointmentId(), command.expectedRevision()));
+    }
+
+    @CommandHandler
+    public CommandOutcome handle(CancelAppointment command) {
+        return changeStatus(command.appointmentId(), command.businessId(), AppointmentStatus.CANCELLED,
+                c -> c.cancel(command.appointmentId(), command.reason(), command.expectedRevision()));
+    }
+
+    @CommandHandler
+    public CommandOutcome handle(CompleteAppointment command) {
+        return changeStatus(command.appointmentId(), command.businessId(), AppointmentStatus.COMPLETED,
+                c -> c.complete(command.appointmentId(), command.expectedRevision(), clock.instant()));
+    }
+
+    @CommandHandler
+    public CommandOutcome handle(MarkNoShow command) {
+        return changeStatus(command.appointmentId(), command.businessId(), AppointmentStatus.NO_SHOW,
+                c -> c.markNoShow(command.appointmentId(), command.expectedRevision(), clock.instant()));
+    }
+
+    /**
+     * Appointments that reached a final status have left the calendar's state; the lookup remembers their status.
+     * Asking again for the status they already have succeeds without change; anything else is illegal.
+     */
+    private CommandOutcome changeStatus(AppointmentId appointmentId, BusinessId businessId, AppointmentStatus target,
+                                        Consumer<StaffCalendar> decision) {
+        AppointmentRecord record = liveRecord(appointmentId, businessId, target);
+        Aggregate<StaffCalendar> calendar = calendarOf(record.staffId(), businessId);
+        if (!record.status().isLive()) {
+            return outcome(calendar, record.revision());
+        }
+        calendar.execute(decision);
+        return outcome(calendar, calendar.invoke(c -> c.appointmentRevision(appointmentId)));
+    }
+
+    /** The appointment's record; a finished one is only accepted when it already has {@code idempotentTarget}. */
+    private AppointmentRecord liveRecord(AppointmentId appointmentId, BusinessId businessId, AppointmentStatus idempotentTarget) {
+        AppointmentRecord record = lookups.appointment(appointmentId)
+                .filter(r -> r.businessId().equals(businessId))
+                .orElseThrow(() -> new BookingException(ErrorCode.APPOINTMENT_NOT_FOUND, "appointment not found: " + appointmentId));
+        BookingException.require(record.status().isLive() || record.status() == idempotentTarget,
+                ErrorCode.ILLEGAL_STATUS_TRANSITION, "the appointment is already " + record.status());
+        return record;
+    }
+
+    private Aggregate<StaffCalendar> calendarOf(StaffId staffId, BusinessId businessId) {
+        Aggregate<StaffCalendar> calendar = load(calendars, staffId, ErrorCode.STAFF_NOT_FOUND);
+        BookingException.require(calendar.invoke(StaffCalendar::businessId).equals(businessId), ErrorCode.STAFF_NOT_FOUND,
+                "staff not found: " + staffId);
+        return calendar;
+    }
+
+    private ServiceTerms bookableTerms(ServiceId serviceId, BusinessId businessId) {
+        CommandLookups.ServiceRecord service = lookups.service(serviceId)
+                .filter(s -> s.businessId().equals(businessId))
+                .orElseThrow(() -> new BookingException(ErrorCode.SERVICE_NOT_FOUND, "service not found: " + serviceId));
+        BookingException.require(service.active(), ErrorCode.SERVICE_INACTIVE, "service " + serviceId + " is inactive");
+        return service.terms();
+    }
+
+    private void requireServicesOf(BusinessId businessId, Set<ServiceId> services) {
+        for (ServiceId serviceId : services) {
+            BookingException.require(lookups.service(serviceId).filter(s -> s.businessId().equals(businessId)).isPresent(),
+                    ErrorCode.UNKNOWN_SERVICE, "no service " + serviceId + " in this business");
+        }
+    }
+}

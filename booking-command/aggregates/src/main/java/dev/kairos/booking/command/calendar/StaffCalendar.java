@@ -1,0 +1,336 @@
+package dev.kairos.booking.command.calendar;
+
+import dev.kairos.booking.calendar.AppointmentBooked;
+import dev.kairos.booking.calendar.AppointmentCancelled;
+import dev.kairos.booking.calendar.AppointmentCompleted;
+import dev.kairos.booking.calendar.AppointmentConfirmed;
+import dev.kairos.booking.calendar.AppointmentMarkedNoShow;
+import dev.kairos.booking.calendar.AppointmentRescheduled;
+import dev.kairos.booking.calendar.AppointmentStatus;
+import dev.kairos.booking.calendar.AppointmentStatusChanged;
+import dev.kairos.booking.calendar.AppointmentTransferredIn;
+import dev.kairos.booking.calendar.AppointmentTransferredOut;
+import dev.kairos.booking.calendar.BookSlot;
+import dev.kairos.booking.calendar.DeactivateStaffMember;
+import dev.kairos.booking.calendar.RegisterStaffMember;
+import dev.kairos.booking.calendar.StaffMemberDeactivated;
+import dev.kairos.booking.calendar.StaffMemberRegistered;
+import dev.kairos.booking.calendar.StaffProfile;
+import dev.kairos.booking.calendar.StaffProfileChanged;
+import dev.kairos.booking.calendar.StaffServicesChanged;
+import dev.kairos.booking.calendar.UpdateStaffMember;
+import dev.kairos.booking.calendar.WeeklySchedule;
+import dev.kairos.booking.calendar.WorkingHoursChanged;
+import dev.kairos.booking.catalog.ServiceTerms;
+import dev.kairos.booking.command.support.Revisions;
+import dev.kairos.booking.common.AppointmentId;
+import dev.kairos.booking.common.BookingException;
+import dev.kairos.booking.common.BusinessId;
+import dev.kairos.booking.common.ErrorCode;
+import dev.kairos.booking.common.ServiceId;
+import dev.kairos.booking.common.StaffId;
+import dev.kairos.booking.common.TimeSlot;
+import dev.kairos.booking.scheduling.BookingWindow;
+import dev.kairos.booking.scheduling.WorkingTime;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Set;
+import java.util.TreeMap;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * The only authority on one staff member's time: their profile, working hours, the services they provide and
+ * every live appointment. Invariant: the blocked intervals (appointment plus buffers) of live appointments never
+ * overlap. Finished and cancelled appointments leave the state, so it holds only what decisions need.
+ */
+@Aggregate(snapshotTriggerDefinition = "calendarSnapshotTrigger", cache = "calendarCache")
+public class StaffCalendar {
+    @AggregateIdentifier
+    private String id;
+    private StaffId staffId;
+    private BusinessId businessId;
+    private StaffProfile profile;
+    private WeeklySchedule schedule;
+    private Set<ServiceId> services;
+    private boolean active;
+    private long revision;
+    private Map<AppointmentId, LiveAppointment> live = new HashMap<>();
+    /** Live appointments by blocked start; derived from {@link #live}, rebuilt after loading a snapshot. */
+    private transient NavigableMap<Instant, LiveAppointment> byBlockedStart;
+
+    protected StaffCalendar() {
+    }
+
+    StaffCalendar(RegisterStaffMember command) {
+        apply(new StaffMemberRegistered(command.staffId(), command.businessId(), command.profile(), command.schedule(),
+                command.services()));
+    }
+
+    // ---- decisions about the staff member
+
+    void update(UpdateStaffMember command) {
+        Revisions.check(command.expectedRevision(), revision, "staff member");
+        long next = revision;
+        if (!command.profile().equals(profile)) {
+            apply(new StaffProfileChanged(staffId, businessId, command.profile(), ++next));
+        }
+        if (!command.schedule().equals(schedule)) {
+            apply(new WorkingHoursChanged(staffId, businessId, command.schedule(), ++next));
+        }
+        if (!command.services().equals(services)) {
+            apply(new StaffServicesChanged(staffId, businessId, command.services(), ++next));
+        }
+    }
+
+    void deactivate(DeactivateStaffMember command) {
+        Revisions.check(command.expectedRevision(), revision, "staff member");
+        if (active) {
+            apply(new StaffMemberDeactivated(staffId, businessId, revision + 1));
+        }
+    }
+
+    // ---- decisions about appointments
+
+    void book(BookSlot command, ServiceTerms terms, Instant now) {
+        LiveAppointment existing = live.get(command.appointmentId());
+        if (existing != null) {
+            BookingException.require(existing.slot().start().equals(command.start())
+                            && existing.serviceId().equals(command.serviceId()),
+                    ErrorCode.ALREADY_EXISTS, "appointment " + command.appointmentId() + " already exists");
+            return;
+        }
+        TimeSlot slot = TimeSlot.of(command.start(), terms.duration());
+        TimeSlot blocked = slot.widen(terms.bufferBefore(), terms.bufferAfter());
+        checkBookable(command.serviceId(), slot, blocked, terms, now, null);
+        apply(new AppointmentBooked(command.appointmentId(), businessId, staffId, command.serviceId(),
+                command.customerId(), command.customer(), slot, blocked, command.notes(), command.metadata(), now));
+    }
+
+    void reschedule(AppointmentId appointmentId, Long expectedRevision, Instant newStart, ServiceTerms terms, Instant now) {
+        LiveAppointment appointment = liveAppointment(appointmentId, expectedRevision);
+        if (appointment.slot().start().equals(newStart)) {
+            return;
+        }
+        TimeSlot slot = TimeSlot.of(newStart, terms.duration());
+        TimeSlot blocked = slot.widen(terms.bufferBefore(), terms.bufferAfter());
+        checkBookable(appointment.serviceId(), slot, blocked, terms, now, appointmentId);
+        apply(new AppointmentRescheduled(appointmentId, businessId, staffId, appointment.slot(), slot, blocked,
+                appointment.revision() + 1));
+    }
+
+    /** First half of moving an appointment to another staff member: what is being moved. */
+    LiveAppointment appointmentToTransfer(AppointmentId appointmentId, Long expectedRevision) {
+        return liveAppointment(appointmentId, expectedRevision);
+    }
+
+    /** Takes over an appointment from another staff member's calendar at a new start. */
+    void acceptTransfer(LiveAppointment appointment, StaffId fromStaffId, Instant newStart, ServiceTerms terms, Instant now) {
+        TimeSlot slot = TimeSlot.of(newStart, terms.duration());
+        TimeSlot blocked = slot.widen(terms.bufferBefore(), terms.bufferAfter());
+        checkBookable(appointment.serviceId(), slot, blocked, terms, now, null);
+        apply(new AppointmentTransferredIn(appointment.id(), businessId, staffId, fromStaffId, appointment.serviceId(),
+                appointment.customerId(), appointment.customer(), appointment.slot(), slot, blocked,
+                appointment.status(), appointment.notes(), appointment.metadata(), appointment.revision() + 1));
+    }
+
+    /** Releases an appointment that moved to another staff member's calendar. */
+    void releaseTransfer(LiveAppointment appointment, StaffId toStaffId) {
+        apply(new AppointmentTransferredOut(appointment.id(), businessId, staffId, toStaffId, appointment.revision() + 1));
+    }
+
+    void confirm(AppointmentId appointmentId, Long expectedRevision) {
+        LiveAppointment a = liveAppointment(appointmentId, expectedRevision);
+        if (a.status() == AppointmentStatus.CONFIRMED) {
+            return;
+        }
+        requireTransition(a, AppointmentStatus.CONFIRMED);
+        apply(new AppointmentConfirmed(appointmentId, businessId, staffId, a.revision() + 1));
+    }
+
+    void cancel(AppointmentId appointmentId, String reason, Long expectedRevision) {
+        LiveAppointment a = liveAppointment(appointmentId, expectedRevision);
+        requireTransition(a, AppointmentStatus.CANCELLED);
+        apply(new AppointmentCancelled(appointmentId, businessId, staffId, reason, a.revision() + 1));
+    }
+
+    void complete(AppointmentId appointmentId, Long expectedRevision, Instant now) {
+        LiveAppointment a = liveAppointment(appointmentId, expectedRevision);
+        requireTransition(a, AppointmentStatus.COMPLETED);
+        requireStarted(a, now);
+        apply(new AppointmentCompleted(appointmentId, businessId, staffId, a.revision() + 1));
+    }
+
+    void markNoShow(AppointmentId appointmentId, Long expectedRevision, Instant now) {
+        LiveAppointment a = liveAppointment(appointmentId, expectedRevision);
+        requireTransition(a, AppointmentStatus.NO_SHOW);
+        requireStarted(a, now);
+        apply(new AppointmentMarkedNoShow(appointmentId, businessId, staffId, a.revision() + 1));
+    }
+
+    // ---- rules
+
+    private void checkBookable(ServiceId serviceId, TimeSlot slot, TimeSlot blocked, ServiceTerms terms, Instant now,
+                               AppointmentId movingAppointment) {
+        BookingException.require(active, ErrorCode.STAFF_INACTIVE, "staff member " + staffId + " is inactive");
+        BookingException.require(services.contains(serviceId), ErrorCode.SERVICE_NOT_PROVIDED,
+                "staff member " + staffId + " does not provide service " + serviceId);
+        BookingWindow window = BookingWindow.of(terms, now);
+        BookingException.require(!window.tooSoon(slot.start()), ErrorCode.MINIMUM_NOTICE,
+                "the service needs " + terms.minimumNotice() + " notice; earliest start is " + window.earliest());
+        BookingException.require(!window.tooLate(slot.start()), ErrorCode.MAXIMUM_ADVANCE,
+                "the service can be booked at most " + terms.maxAdvanceDays() + " days ahead; latest start is " + window.latest());
+        BookingException.require(WorkingTime.covers(schedule, profile.zone(), slot), ErrorCode.OUTSIDE_WORKING_HOURS,
+                "the appointment " + slot.start() + "–" + slot.end() + " is outside the working hours of staff member " + staffId);
+        BookingException.require(!collides(blocked, movingAppointment), ErrorCode.SLOT_UNAVAILABLE,
+                "staff member " + staffId + " is not free from " + blocked.start() + " to " + blocked.end());
+    }
+
+    private boolean collides(TimeSlot blocked, AppointmentId except) {
+        NavigableMap<Instant, LiveAppointment> index = index();
+        Instant from = index.floorKey(blocked.start());
+        for (LiveAppointment other : index.subMap(from == null ? blocked.start() : from, true, blocked.end(), false).values()) {
+            if (!other.id().equals(except) && other.blocked().overlaps(blocked)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private LiveAppointment liveAppointment(AppointmentId appointmentId, Long expectedRevision) {
+        LiveAppointment appointment = live.get(appointmentId);
+        if (appointment == null) {
+            throw new BookingException(ErrorCode.APPOINTMENT_NOT_FOUND, "appointment " + appointmentId + " not found");
+        }
+        Revisions.check(expectedRevision, appointment.revision(), "appointment");
+        return appointment;
+    }
+
+    private static void requireTransition(LiveAppointment a, AppointmentStatus next) {
+        BookingException.require(a.status().canMoveTo(next), ErrorCode.ILLEGAL_STATUS_TRANSITION,
+                "an appointment that is " + a.status() + " cannot become " + next);
+    }
+
+    private static void requireStarted(LiveAppointment a, Instant now) {
+        BookingException.require(!now.isBefore(a.slot().start()), ErrorCode.APPOINTMENT_NOT_STARTED,
+                "the appointment starts at " + a.slot().start());
+    }
+
+    // ---- queries the handlers need
+
+    BusinessId businessId() {
+        return businessId;
+    }
+
+    StaffId staffId() {
+        return staffId;
+    }
+
+    long revision() {
+        return revision;
+    }
+
+    long appointmentRevision(AppointmentId appointmentId) {
+        LiveAppointment a = live.get(appointmentId);
+        return a == null ? 0 : a.revision();
+    }
+
+    // ---- state
+
+    @EventSourcingHandler
+    void on(StaffMemberRegistered event) {
+        id = event.staffId().toString();
+        staffId = event.staffId();
+        businessId = event.businessId();
+        profile = event.profile();
+        schedule = event.schedule();
+        services = event.services();
+        active = true;
+        revision = 1;
+    }
+
+    @EventSourcingHandler
+    void on(StaffProfileChanged event) {
+        profile = event.profile();
+        revision = event.revision();
+    }
+
+    @EventSourcingHandler
+    void on(WorkingHoursChanged event) {
+        schedule = event.schedule();
+        revision = event.revision();
+    }
+
+    @EventSourcingHandler
+    void on(StaffServicesChanged event) {
+        services = event.services();
+        revision = event.revision();
+    }
+
+    @EventSourcingHandler
+    void on(StaffMemberDeactivated event) {
+        active = false;
+        revision = event.revision();
+    }
+
+    @EventSourcingHandler
+    void on(AppointmentBooked event) {
+        hold(new LiveAppointment(event.appointmentId(), event.serviceId(), event.customerId(), event.customer(),
+                event.slot(), event.blocked(), AppointmentStatus.SCHEDULED, event.notes(), event.metadata(), 1));
+    }
+
+    @EventSourcingHandler
+    void on(AppointmentRescheduled event) {
+        LiveAppointment before = release(event.appointmentId());
+        hold(before.moved(event.slot(), event.blocked(), event.revision()));
+    }
+
+    @EventSourcingHandler
+    void on(AppointmentTransferredIn event) {
+        hold(new LiveAppointment(event.appointmentId(), event.serviceId(), event.customerId(), event.customer(),
+                event.slot(), event.blocked(), event.status(), event.notes(), event.metadata(), event.revision()));
+    }
+
+    @EventSourcingHandler
+    void on(AppointmentTransferredOut event) {
+        release(event.appointmentId());
+    }
+
+    @EventSourcingHandler
+    void on(AppointmentStatusChanged event) {
+        LiveAppointment before = live.get(event.appointmentId());
+        if (event.newStatus().isLive()) {
+            live.put(before.id(), before.withStatus(event.newStatus(), event.revision()));
+            index().put(before.blocked().start(), live.get(before.id()));
+        } else {
+            release(event.appointmentId());
+        }
+    }
+
+    private void hold(LiveAppointment appointment) {
+        live.put(appointment.id(), appointment);
+        index().put(appointment.blocked().start(), appointment);
+    }
+
+    private LiveAppointment release(AppointmentId appointmentId) {
+        LiveAppointment removed = live.remove(appointmentId);
+        if (removed != null) {
+            index().remove(removed.blocked().start());
+        }
+        return removed;
+    }
+
+    private NavigableMap<Instant, LiveAppointment> index() {
+        if (byBlockedStart == null) {
+            byBlockedStart = new TreeMap<>();
+            live.values().forEach(a -> byBlockedStart.put(a.blocked().start(), a));
+        }
+        return byBlockedStart;
+    }
+}

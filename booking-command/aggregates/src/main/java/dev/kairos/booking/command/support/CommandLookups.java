@@ -1,0 +1,31 @@
+package dev.kairos.booking.command.support;
+
+import dev.kairos.booking.calendar.AppointmentStatus;
+import dev.kairos.booking.catalog.ServiceTerms;
+import dev.kairos.booking.common.AppointmentId;
+import dev.kairos.booking.common.BusinessId;
+import dev.kairos.booking.common.ServiceId;
+import dev.kairos.booking.common.StaffId;
+
+import java.util.Optional;
+
+/**
+ * Facts a command handler needs from outside the aggregate it addresses. Kept consistent with the event store:
+ * they are written in the same transaction as the events they follow.
+ */
+public interface CommandLookups {
+    String PROCESSING_GROUP = "command-lookups";
+
+    Optional<Boolean> businessActive(BusinessId businessId);
+
+    Optional<ServiceRecord> service(ServiceId serviceId);
+
+    Optional<AppointmentRecord> appointment(AppointmentId appointmentId);
+
+    record ServiceRecord(BusinessId businessId, ServiceTerms terms, boolean active) {
+    }
+
+    record AppointmentRecord(BusinessId businessId, StaffId staffId, ServiceId serviceId, AppointmentStatus status,
+                             long revision) {
+    }
+}

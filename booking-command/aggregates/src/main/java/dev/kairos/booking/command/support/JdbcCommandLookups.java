@@ -1,0 +1,132 @@
+package dev.kairos.booking.command.support;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.kairos.booking.calendar.AppointmentBooked;
+import dev.kairos.booking.calendar.AppointmentRescheduled;
+import dev.kairos.booking.calendar.AppointmentStatus;
+import dev.kairos.booking.calendar.AppointmentStatusChanged;
+import dev.kairos.booking.calendar.AppointmentTransferredIn;
+import dev.kairos.booking.catalog.BusinessDeactivated;
+import dev.kairos.booking.catalog.BusinessRegistered;
+import dev.kairos.booking.catalog.ServiceDeactivated;
+import dev.kairos.booking.catalog.ServiceDefined;
+import dev.kairos.booking.catalog.ServiceRevised;
+import dev.kairos.booking.catalog.ServiceTerms;
+import dev.kairos.booking.common.AppointmentId;
+import dev.kairos.booking.common.BusinessId;
+import dev.kairos.booking.common.ServiceId;
+import dev.kairos.booking.common.StaffId;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/** {@link CommandLookups} on PostgreSQL, maintained by a subscribing processor inside the command's transaction. */
+@Component
+@ProcessingGroup(CommandLookups.PROCESSING_GROUP)
+class JdbcCommandLookups implements CommandLookups {
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private final JdbcTemplate jdbc;
+
+    JdbcCommandLookups(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<Boolean> businessActive(BusinessId businessId) {
+        return jdbc.query("SELECT active FROM cmd_business WHERE business_id = ?",
+                (rs, i) -> rs.getBoolean(1), businessId.id()).stream().findFirst();
+    }
+
+    @Override
+    public Optional<ServiceRecord> service(ServiceId serviceId) {
+        return jdbc.query("SELECT business_id, terms, active FROM cmd_service WHERE service_id = ?",
+                (rs, i) -> new ServiceRecord(new BusinessId(rs.getObject(1, UUID.class)), read(rs.getString(2)),
+                        rs.getBoolean(3)), serviceId.id()).stream().findFirst();
+    }
+
+    @Override
+    public Optional<AppointmentRecord> appointment(AppointmentId appointmentId) {
+        return jdbc.query("SELECT business_id, staff_id, service_id, status, revision FROM cmd_appointment WHERE appointment_id = ?",
+                (rs, i) -> new AppointmentRecord(new BusinessId(rs.getObject(1, UUID.class)),
+                        new StaffId(rs.getObject(2, UUID.class)), new ServiceId(rs.getObject(3, UUID.class)),
+                        AppointmentStatus.valueOf(rs.getString(4)), rs.getLong(5)), appointmentId.id()).stream().findFirst();
+    }
+
+    @EventHandler
+    void on(BusinessRegistered event) {
+        jdbc.update("INSERT INTO cmd_business (business_id, active) VALUES (?, true)", event.businessId().id());
+    }
+
+    @EventHandler
+    void on(BusinessDeactivated event) {
+        jdbc.update("UPDATE cmd_business SET active = false WHERE business_id = ?", event.businessId().id());
+    }
+
+    @EventHandler
+    void on(ServiceDefined event) {
+        jdbc.update("INSERT INTO cmd_service (service_id, business_id, terms, active) VALUES (?, ?, ?, true)",
+                event.serviceId().id(), event.businessId().id(), write(event.terms()));
+    }
+
+    @EventHandler
+    void on(ServiceRevised event) {
+        jdbc.update("UPDATE cmd_service SET terms = ? WHERE service_id = ?", write(event.terms()), event.serviceId().id());
+    }
+
+    @EventHandler
+    void on(ServiceDeactivated event) {
+        jdbc.update("UPDATE cmd_service SET active = false WHERE service_id = ?", event.serviceId().id());
+    }
+
+    @EventHandler
+    void on(AppointmentBooked event) {
+        jdbc.update("INSERT INTO cmd_appointment (appointment_id, business_id, staff_id, service_id, status, revision) "
+                        + "VALUES (?, ?, ?, ?, ?, 1)", event.appointmentId().id(), event.businessId().id(),
+                event.staffId().id(), event.serviceId().id(), AppointmentStatus.SCHEDULED.name());
+    }
+
+    @EventHandler
+    void on(AppointmentRescheduled event) {
+        jdbc.update("UPDATE cmd_appointment SET revision = ? WHERE appointment_id = ?", event.revision(), event.appointmentId().id());
+    }
+
+    @EventHandler
+    void on(AppointmentTransferredIn event) {
+        jdbc.update("UPDATE cmd_appointment SET staff_id = ?, revision = ? WHERE appointment_id = ?",
+                event.staffId().id(), event.revision(), event.appointmentId().id());
+    }
+
+    @EventHandler
+    void on(AppointmentStatusChanged event) {
+        jdbc.update("UPDATE cmd_appointment SET status = ?, revision = ? WHERE appointment_id = ?",
+                event.newStatus().name(), event.revision(), event.appointmentId().id());
+    }
+
+    private static String write(ServiceTerms terms) {
+        try {
+            return JSON.writeValueAsString(terms);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("service terms not serialisable", e);
+        }
+    }
+
+    private static ServiceTerms read(String json) {
+        try {
+            return JSON.readValue(json, ServiceTerms.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored service terms unreadable", e);
+        }
+    }
+}
