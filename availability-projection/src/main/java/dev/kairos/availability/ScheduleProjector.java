@@ -1,0 +1,192 @@
+package dev.kairos.availability;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kairos.booking.calendar.AppointmentBooked;
+import dev.kairos.booking.calendar.AppointmentRescheduled;
+import dev.kairos.booking.calendar.AppointmentStatusChanged;
+import dev.kairos.booking.calendar.AppointmentTransferredIn;
+import dev.kairos.booking.calendar.StaffMemberDeactivated;
+import dev.kairos.booking.calendar.StaffMemberRegistered;
+import dev.kairos.booking.calendar.StaffProfile;
+import dev.kairos.booking.calendar.StaffProfileChanged;
+import dev.kairos.booking.calendar.StaffServicesChanged;
+import dev.kairos.booking.calendar.WorkingHoursChanged;
+import dev.kairos.booking.catalog.BusinessDeactivated;
+import dev.kairos.booking.catalog.BusinessProfile;
+import dev.kairos.booking.catalog.BusinessRegistered;
+import dev.kairos.booking.catalog.BusinessUpdated;
+import dev.kairos.booking.catalog.ServiceDeactivated;
+import dev.kairos.booking.catalog.ServiceDefined;
+import dev.kairos.booking.catalog.ServiceRevised;
+import dev.kairos.booking.catalog.ServiceTerms;
+import dev.kairos.booking.common.BusinessId;
+import dev.kairos.booking.common.ServiceId;
+import dev.kairos.booking.common.StaffId;
+import dev.kairos.booking.common.TimeSlot;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Timestamp;
+import java.util.Set;
+
+/**
+ * Projects catalog and calendar events into the schedule read model. Appointment rows carry the appointment's
+ * revision and every change is guarded by it, so events of one appointment that arrive through different
+ * calendars' streams (a move between staff members) cannot roll a row back.
+ */
+@Component
+@ProcessingGroup(ScheduleProjector.PROCESSING_GROUP)
+public class ScheduleProjector {
+    public static final String PROCESSING_GROUP = "schedule";
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    public ScheduleProjector(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+        this.json = ViewJson.MAPPER;
+    }
+
+    @EventHandler
+    void on(BusinessRegistered event) {
+        BusinessProfile p = event.profile();
+        jdbc.update("INSERT INTO business_view (business_id, name, zone, currency, settings, active, revision) "
+                        + "VALUES (?, ?, ?, ?, ?::jsonb, true, 1) ON CONFLICT (business_id) DO NOTHING",
+                event.businessId().id(), p.name(), p.zone().getId(), p.currency(), ViewJson.write(json, p.settings()));
+    }
+
+    @EventHandler
+    void on(BusinessUpdated event) {
+        BusinessProfile p = event.profile();
+        jdbc.update("UPDATE business_view SET name = ?, zone = ?, currency = ?, settings = ?::jsonb, revision = ? "
+                        + "WHERE business_id = ? AND revision < ?", p.name(), p.zone().getId(), p.currency(),
+                ViewJson.write(json, p.settings()), event.revision(), event.businessId().id(), event.revision());
+    }
+
+    @EventHandler
+    void on(BusinessDeactivated event) {
+        jdbc.update("UPDATE business_view SET active = false, revision = ? WHERE business_id = ? AND revision < ?",
+                event.revision(), event.businessId().id(), event.revision());
+    }
+
+    @EventHandler
+    void on(ServiceDefined event) {
+        ServiceTerms t = event.terms();
+        jdbc.update("INSERT INTO service_view (service_id, business_id, name, description, duration_s, price, currency, "
+                        + "buffer_before_s, buffer_after_s, slot_interval_s, min_notice_s, max_advance_days, active, revision) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true, 1) ON CONFLICT (service_id) DO NOTHING",
+                event.serviceId().id(), event.businessId().id(), t.name(), t.description(), t.duration().toSeconds(),
+                t.price().amount(), t.price().currency(), t.bufferBefore().toSeconds(), t.bufferAfter().toSeconds(),
+                t.slotInterval().toSeconds(), t.minimumNotice().toSeconds(), t.maxAdvanceDays());
+    }
+
+    @EventHandler
+    void on(ServiceRevised event) {
+        ServiceTerms t = event.terms();
+        jdbc.update("UPDATE service_view SET name = ?, description = ?, duration_s = ?, price = ?, currency = ?, "
+                        + "buffer_before_s = ?, buffer_after_s = ?, slot_interval_s = ?, min_notice_s = ?, max_advance_days = ?, "
+                        + "revision = ? WHERE service_id = ? AND revision < ?",
+                t.name(), t.description(), t.duration().toSeconds(), t.price().amount(), t.price().currency(),
+                t.bufferBefore().toSeconds(), t.bufferAfter().toSeconds(), t.slotInterval().toSeconds(),
+                t.minimumNotice().toSeconds(), t.maxAdvanceDays(), event.revision(), event.serviceId().id(), event.revision());
+    }
+
+    @EventHandler
+    void on(ServiceDeactivated event) {
+        jdbc.update("UPDATE service_view SET active = false, revision = ? WHERE service_id = ? AND revision < ?",
+                event.revision(), event.serviceId().id(), event.revision());
+    }
+
+    @EventHandler
+    void on(StaffMemberRegistered event) {
+        StaffProfile p = event.profile();
+        int inserted = jdbc.update("INSERT INTO staff_view (staff_id, business_id, name, email, phone, zone, schedule, active, revision) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, true, 1) ON CONFLICT (staff_id) DO NOTHING",
+                event.staffId().id(), event.businessId().id(), p.name(), p.email(), p.phone(), p.zone().getId(),
+                ViewJson.write(json, event.schedule()));
+        if (inserted > 0) {
+            replaceServices(event.staffId(), event.businessId(), event.services());
+        }
+    }
+
+    @EventHandler
+    void on(StaffProfileChanged event) {
+        StaffProfile p = event.profile();
+        jdbc.update("UPDATE staff_view SET name = ?, email = ?, phone = ?, zone = ?, revision = ? WHERE staff_id = ? AND revision < ?",
+                p.name(), p.email(), p.phone(), p.zone().getId(), event.revision(), event.staffId().id(), event.revision());
+    }
+
+    @EventHandler
+    void on(WorkingHoursChanged event) {
+        jdbc.update("UPDATE staff_view SET schedule = ?::jsonb, revision = ? WHERE staff_id = ? AND revision < ?",
+                ViewJson.write(json, event.schedule()), event.revision(), event.staffId().id(), event.revision());
+    }
+
+    @EventHandler
+    void on(StaffServicesChanged event) {
+        if (jdbc.update("UPDATE staff_view SET revision = ? WHERE staff_id = ? AND revision < ?",
+                event.revision(), event.staffId().id(), event.revision()) > 0) {
+            replaceServices(event.staffId(), event.businessId(), event.services());
+        }
+    }
+
+    @EventHandler
+    void on(StaffMemberDeactivated event) {
+        jdbc.update("UPDATE staff_view SET active = false, revision = ? WHERE staff_id = ? AND revision < ?",
+                event.revision(), event.staffId().id(), event.revision());
+    }
+
+    @EventHandler
+    void on(AppointmentBooked event) {
+        TimeSlot slot = event.slot();
+        TimeSlot blocked = event.blocked();
+        jdbc.update("INSERT INTO appointment_view (appointment_id, business_id, staff_id, service_id, customer_id, customer_name, "
+                        + "customer_email, customer_phone, start_at, end_at, busy_from, busy_to, status, notes, metadata, revision, booked_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'SCHEDULED', ?, ?::jsonb, 1, ?) ON CONFLICT (appointment_id) DO NOTHING",
+                event.appointmentId().id(), event.businessId().id(), event.staffId().id(), event.serviceId().id(),
+                event.customerId().id(), event.customer().name(), event.customer().email(), event.customer().phone(),
+                ts(slot.start()), ts(slot.end()), ts(blocked.start()), ts(blocked.end()), event.notes(),
+                ViewJson.write(json, event.metadata()), ts(event.bookedAt()));
+    }
+
+    @EventHandler
+    void on(AppointmentRescheduled event) {
+        jdbc.update("UPDATE appointment_view SET start_at = ?, end_at = ?, busy_from = ?, busy_to = ?, revision = ? "
+                        + "WHERE appointment_id = ? AND revision < ?", ts(event.slot().start()), ts(event.slot().end()),
+                ts(event.blocked().start()), ts(event.blocked().end()), event.revision(), event.appointmentId().id(), event.revision());
+    }
+
+    @EventHandler
+    void on(AppointmentTransferredIn event) {
+        jdbc.update("UPDATE appointment_view SET staff_id = ?, start_at = ?, end_at = ?, busy_from = ?, busy_to = ?, status = ?, "
+                        + "revision = ? WHERE appointment_id = ? AND revision < ?", event.staffId().id(),
+                ts(event.slot().start()), ts(event.slot().end()), ts(event.blocked().start()), ts(event.blocked().end()),
+                event.status().name(), event.revision(), event.appointmentId().id(), event.revision());
+    }
+
+    @EventHandler
+    void on(AppointmentStatusChanged event) {
+        jdbc.update("UPDATE appointment_view SET status = ?, revision = ? WHERE appointment_id = ? AND revision < ?",
+                event.newStatus().name(), event.revision(), event.appointmentId().id(), event.revision());
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("TRUNCATE business_view, service_view, staff_view, staff_service, appointment_view, schedule_position");
+    }
+
+    private void replaceServices(StaffId staffId, BusinessId businessId, Set<ServiceId> services) {
+        jdbc.update("DELETE FROM staff_service WHERE staff_id = ?", staffId.id());
+        for (ServiceId serviceId : services) {
+            jdbc.update("INSERT INTO staff_service (staff_id, service_id, business_id) VALUES (?, ?, ?)",
+                    staffId.id(), serviceId.id(), businessId.id());
+        }
+    }
+
+    private static Timestamp ts(java.time.Instant instant) {
+        return Timestamp.from(instant);
+    }
+}

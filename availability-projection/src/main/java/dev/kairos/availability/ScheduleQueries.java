@@ -1,0 +1,307 @@
+package dev.kairos.availability;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.kairos.availability.Views.AppointmentView;
+import dev.kairos.availability.Views.AvailabilityView;
+import dev.kairos.availability.Views.BusinessView;
+import dev.kairos.availability.Views.HoursView;
+import dev.kairos.availability.Views.Page;
+import dev.kairos.availability.Views.ServiceView;
+import dev.kairos.availability.Views.SlotView;
+import dev.kairos.availability.Views.StaffView;
+import dev.kairos.booking.calendar.AppointmentStatus;
+import dev.kairos.booking.calendar.CustomerDetails;
+import dev.kairos.booking.calendar.WeeklySchedule;
+import dev.kairos.booking.calendar.WorkingInterval;
+import dev.kairos.booking.catalog.ServiceTerms;
+import dev.kairos.booking.common.AppointmentId;
+import dev.kairos.booking.common.BookingException;
+import dev.kairos.booking.common.BusinessId;
+import dev.kairos.booking.common.ErrorCode;
+import dev.kairos.booking.common.Money;
+import dev.kairos.booking.common.ServiceId;
+import dev.kairos.booking.common.StaffId;
+import dev.kairos.booking.common.TimeSlot;
+import dev.kairos.booking.scheduling.BookingWindow;
+import dev.kairos.booking.scheduling.BusyTimes;
+import dev.kairos.booking.scheduling.FreeSlots;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/** Reads of the schedule read model, all scoped to one business (tenant). */
+@Component
+public class ScheduleQueries {
+    public static final int MAX_RANGE_DAYS = 62;
+    private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {
+    };
+    private static final String LIVE = "('SCHEDULED', 'CONFIRMED')";
+
+    private final JdbcTemplate jdbc;
+
+    public ScheduleQueries(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    // ---- catalog
+
+    public Optional<BusinessView> business(BusinessId businessId) {
+        return jdbc.query("SELECT * FROM business_view WHERE business_id = ?", (rs, i) -> new BusinessView(
+                rs.getObject("business_id", UUID.class), rs.getString("name"), rs.getString("zone"),
+                rs.getString("currency"), ViewJson.read(rs.getString("settings"), Map.class), rs.getBoolean("active"),
+                rs.getLong("revision")), businessId.id()).stream().findFirst();
+    }
+
+    public Optional<ServiceView> service(BusinessId businessId, ServiceId serviceId) {
+        return jdbc.query("SELECT * FROM service_view WHERE service_id = ? AND business_id = ?", this::mapService,
+                serviceId.id(), businessId.id()).stream().findFirst();
+    }
+
+    public List<ServiceView> services(BusinessId businessId) {
+        return jdbc.query("SELECT * FROM service_view WHERE business_id = ? ORDER BY name, service_id LIMIT 1000",
+                this::mapService, businessId.id());
+    }
+
+    public Optional<StaffView> staff(BusinessId businessId, StaffId staffId) {
+        return jdbc.query(STAFF_SELECT + " WHERE s.staff_id = ? AND s.business_id = ?", this::mapStaff, staffId.id(),
+                businessId.id()).stream().findFirst();
+    }
+
+    public List<StaffView> staff(BusinessId businessId) {
+        return jdbc.query(STAFF_SELECT + " WHERE s.business_id = ? ORDER BY s.name, s.staff_id LIMIT 1000", this::mapStaff,
+                businessId.id());
+    }
+
+    private static final String STAFF_SELECT = "SELECT s.*, ARRAY(SELECT ss.service_id FROM staff_service ss "
+            + "WHERE ss.staff_id = s.staff_id ORDER BY ss.service_id) AS service_ids FROM staff_view s";
+
+    // ---- appointments
+
+    public Optional<AppointmentView> appointment(BusinessId businessId, AppointmentId appointmentId) {
+        return jdbc.query(APPOINTMENT_SELECT + " WHERE a.appointment_id = ? AND a.business_id = ?", this::mapAppointment,
+                appointmentId.id(), businessId.id()).stream().findFirst();
+    }
+
+    /** Appointments starting in {@code [from, to)}, ordered by start then id, a page at a time. */
+    public Page<AppointmentView> appointments(BusinessId businessId, Instant from, Instant to, StaffId staffId,
+                                              AppointmentStatus status, String cursor, int limit) {
+        StringBuilder sql = new StringBuilder(APPOINTMENT_SELECT + " WHERE a.business_id = ?");
+        List<Object> args = new ArrayList<>(List.of(businessId.id()));
+        if (from != null) {
+            sql.append(" AND a.start_at >= ?");
+            args.add(Timestamp.from(from));
+        }
+        if (to != null) {
+            sql.append(" AND a.start_at < ?");
+            args.add(Timestamp.from(to));
+        }
+        if (staffId != null) {
+            sql.append(" AND a.staff_id = ?");
+            args.add(staffId.id());
+        }
+        if (status != null) {
+            sql.append(" AND a.status = ?");
+            args.add(status.name());
+        }
+        if (cursor != null) {
+            Cursor c = Cursor.decode(cursor);
+            sql.append(" AND (a.start_at, a.appointment_id) > (?, ?)");
+            args.add(Timestamp.from(c.start()));
+            args.add(c.id());
+        }
+        sql.append(" ORDER BY a.start_at, a.appointment_id LIMIT ?");
+        args.add(limit + 1);
+        List<AppointmentView> rows = jdbc.query(sql.toString(), this::mapAppointment, args.toArray());
+        if (rows.size() <= limit) {
+            return new Page<>(rows, null);
+        }
+        List<AppointmentView> page = rows.subList(0, limit);
+        AppointmentView last = page.get(limit - 1);
+        return new Page<>(List.copyOf(page), new Cursor(last.start().toInstant(), last.id()).encode());
+    }
+
+    private static final String APPOINTMENT_SELECT = "SELECT a.*, COALESCE(s.zone, 'UTC') AS staff_zone FROM appointment_view a "
+            + "LEFT JOIN staff_view s ON s.staff_id = a.staff_id";
+
+    /** An opaque position in the appointment list. */
+    record Cursor(Instant start, UUID id) {
+        String encode() {
+            return Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString((start + "|" + id).getBytes(StandardCharsets.UTF_8));
+        }
+
+        static Cursor decode(String value) {
+            try {
+                String[] parts = new String(Base64.getUrlDecoder().decode(value), StandardCharsets.UTF_8).split("\\|");
+                return new Cursor(Instant.parse(parts[0]), UUID.fromString(parts[1]));
+            } catch (RuntimeException e) {
+                throw new BookingException(ErrorCode.VALIDATION_FAILED, "cursor is not valid");
+            }
+        }
+    }
+
+    // ---- availability
+
+    /**
+     * Free slots of a service over the local dates {@code [from, to]} of {@code zone}, across every active staff
+     * member providing it (or only {@code onlyStaff}).
+     */
+    public AvailabilityView freeSlots(BusinessId businessId, ServiceId serviceId, StaffId onlyStaff, LocalDate from,
+                                      LocalDate to, ZoneId zone, Instant now) {
+        BookingException.require(!to.isBefore(from), ErrorCode.INVALID_TIME_RANGE, "'to' must not be before 'from'");
+        BookingException.require(!to.isAfter(from.plusDays(MAX_RANGE_DAYS - 1)), ErrorCode.INVALID_TIME_RANGE,
+                "at most " + MAX_RANGE_DAYS + " days at a time");
+        ServiceView service = service(businessId, serviceId)
+                .orElseThrow(() -> new BookingException(ErrorCode.SERVICE_NOT_FOUND, "service not found: " + serviceId));
+        if (onlyStaff != null) {
+            BookingException.require(staffExists(businessId, onlyStaff), ErrorCode.STAFF_NOT_FOUND, "staff not found: " + onlyStaff);
+        }
+        ZoneId displayZone = zone != null ? zone : business(businessId).map(b -> ZoneId.of(b.timeZone())).orElse(ZoneId.of("UTC"));
+        Instant rangeStart = from.atStartOfDay(displayZone).toInstant();
+        Instant rangeEnd = to.plusDays(1).atStartOfDay(displayZone).toInstant();
+        Map<Instant, List<UUID>> byStart = service.active()
+                ? freeStarts(businessId, service.terms(), serviceId, onlyStaff, rangeStart, rangeEnd, now)
+                : Map.of();
+        List<SlotView> slots = new ArrayList<>(byStart.size());
+        byStart.forEach((start, staff) -> slots.add(new SlotView(start.atZone(displayZone).toOffsetDateTime(),
+                start.plus(service.duration()).atZone(displayZone).toOffsetDateTime(), staff)));
+        return new AvailabilityView(serviceId.id(), onlyStaff == null ? null : onlyStaff.id(), displayZone.getId(),
+                from, to, slots);
+    }
+
+    /** Up to {@code count} free starts nearest to {@code wanted} for one staff member, within three days of it. */
+    public List<SlotView> nearestFree(BusinessId businessId, ServiceId serviceId, StaffId staffId, Instant wanted,
+                                      int count, ZoneId zone, Instant now) {
+        Optional<ServiceView> service = service(businessId, serviceId).filter(ServiceView::active);
+        if (service.isEmpty()) {
+            return List.of();
+        }
+        Duration reach = Duration.ofDays(3);
+        Map<Instant, List<UUID>> free = freeStarts(businessId, service.get().terms(), serviceId, staffId,
+                wanted.minus(reach), wanted.plus(reach), now);
+        return free.entrySet().stream()
+                .sorted(Comparator.comparing(e -> Duration.between(e.getKey(), wanted).abs()))
+                .limit(count)
+                .map(e -> new SlotView(e.getKey().atZone(zone).toOffsetDateTime(),
+                        e.getKey().plus(service.get().duration()).atZone(zone).toOffsetDateTime(), e.getValue()))
+                .toList();
+    }
+
+    private Map<Instant, List<UUID>> freeStarts(BusinessId businessId, ServiceTerms terms, ServiceId serviceId,
+                                                StaffId onlyStaff, Instant rangeStart, Instant rangeEnd, Instant now) {
+        List<StaffSchedule> staff = jdbc.query("SELECT s.staff_id, s.zone, s.schedule FROM staff_service ss "
+                        + "JOIN staff_view s ON s.staff_id = ss.staff_id "
+                        + "WHERE ss.service_id = ? AND s.business_id = ? AND s.active" + (onlyStaff == null ? "" : " AND s.staff_id = ?"),
+                (rs, i) -> new StaffSchedule(rs.getObject(1, UUID.class), ZoneId.of(rs.getString(2)),
+                        ViewJson.read(rs.getString(3), WeeklySchedule.class)),
+                onlyStaff == null ? new Object[]{serviceId.id(), businessId.id()}
+                        : new Object[]{serviceId.id(), businessId.id(), onlyStaff.id()});
+        Map<Instant, List<UUID>> byStart = new TreeMap<>();
+        if (staff.isEmpty()) {
+            return byStart;
+        }
+        Map<UUID, List<TimeSlot>> busy = busyTimes(staff, rangeStart.minus(Duration.ofDays(2)), rangeEnd.plus(Duration.ofDays(2)));
+        BookingWindow window = BookingWindow.of(terms, now);
+        for (StaffSchedule s : staff) {
+            BusyTimes staffBusy = BusyTimes.of(busy.getOrDefault(s.staffId(), List.of()));
+            for (Instant start : FreeSlots.find(s.schedule(), s.zone(), staffBusy, terms, window, rangeStart, rangeEnd)) {
+                byStart.computeIfAbsent(start, k -> new ArrayList<>(2)).add(s.staffId());
+            }
+        }
+        return byStart;
+    }
+
+    private Map<UUID, List<TimeSlot>> busyTimes(List<StaffSchedule> staff, Instant from, Instant to) {
+        UUID[] ids = staff.stream().map(StaffSchedule::staffId).toArray(UUID[]::new);
+        Map<UUID, List<TimeSlot>> busy = new HashMap<>();
+        jdbc.query(con -> {
+            var ps = con.prepareStatement("SELECT staff_id, busy_from, busy_to FROM appointment_view "
+                    + "WHERE staff_id = ANY(?) AND status IN " + LIVE + " AND busy_from < ? AND busy_to > ?");
+            ps.setArray(1, con.createArrayOf("uuid", ids));
+            ps.setTimestamp(2, Timestamp.from(to));
+            ps.setTimestamp(3, Timestamp.from(from));
+            return ps;
+        }, rs -> {
+            busy.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+                    .add(new TimeSlot(rs.getTimestamp(2).toInstant(), rs.getTimestamp(3).toInstant()));
+        });
+        return busy;
+    }
+
+    private boolean staffExists(BusinessId businessId, StaffId staffId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM staff_view WHERE staff_id = ? AND business_id = ?)",
+                Boolean.class, staffId.id(), businessId.id()));
+    }
+
+    private record StaffSchedule(UUID staffId, ZoneId zone, WeeklySchedule schedule) {
+    }
+
+    // ---- read your writes
+
+    /** The sequence up to which this read model has applied an aggregate's events (-1 if none). */
+    public long position(String aggregateId) {
+        return jdbc.query("SELECT sequence FROM schedule_position WHERE aggregate_id = ?", (rs, i) -> rs.getLong(1), aggregateId)
+                .stream().findFirst().orElse(-1L);
+    }
+
+    // ---- row mapping
+
+    private ServiceView mapService(ResultSet rs, int row) throws SQLException {
+        return new ServiceView(rs.getObject("service_id", UUID.class), rs.getObject("business_id", UUID.class),
+                rs.getString("name"), rs.getString("description"), seconds(rs, "duration_s"),
+                new Money(rs.getBigDecimal("price").stripTrailingZeros(), rs.getString("currency")),
+                seconds(rs, "buffer_before_s"), seconds(rs, "buffer_after_s"), seconds(rs, "slot_interval_s"),
+                seconds(rs, "min_notice_s"), rs.getInt("max_advance_days"), rs.getBoolean("active"), rs.getLong("revision"));
+    }
+
+    private StaffView mapStaff(ResultSet rs, int row) throws SQLException {
+        WeeklySchedule schedule = ViewJson.read(rs.getString("schedule"), WeeklySchedule.class);
+        Map<DayOfWeek, List<HoursView>> hours = new EnumMap<>(DayOfWeek.class);
+        schedule.days().forEach((day, intervals) -> hours.put(day, intervals.stream().map(ScheduleQueries::hours).toList()));
+        UUID[] services = (UUID[]) rs.getArray("service_ids").getArray();
+        return new StaffView(rs.getObject("staff_id", UUID.class), rs.getObject("business_id", UUID.class),
+                rs.getString("name"), rs.getString("email"), rs.getString("phone"), rs.getString("zone"), hours,
+                List.of(services), rs.getBoolean("active"), rs.getLong("revision"));
+    }
+
+    private static HoursView hours(WorkingInterval interval) {
+        return new HoursView(interval.from().toString(), interval.endsAtMidnight() ? "24:00" : interval.to().toString());
+    }
+
+    private AppointmentView mapAppointment(ResultSet rs, int row) throws SQLException {
+        ZoneId zone = ZoneId.of(rs.getString("staff_zone"));
+        return new AppointmentView(rs.getObject("appointment_id", UUID.class), rs.getObject("business_id", UUID.class),
+                rs.getObject("staff_id", UUID.class), rs.getObject("service_id", UUID.class),
+                rs.getObject("customer_id", UUID.class),
+                new CustomerDetails(rs.getString("customer_name"), rs.getString("customer_email"), rs.getString("customer_phone")),
+                rs.getTimestamp("start_at").toInstant().atZone(zone).toOffsetDateTime(),
+                rs.getTimestamp("end_at").toInstant().atZone(zone).toOffsetDateTime(), zone.getId(),
+                rs.getString("status"), rs.getString("notes"), ViewJson.MAPPER.convertValue(
+                ViewJson.read(rs.getString("metadata"), Map.class), STRING_MAP), rs.getLong("revision"),
+                rs.getTimestamp("booked_at").toInstant());
+    }
+
+    private static Duration seconds(ResultSet rs, String column) throws SQLException {
+        return Duration.ofSeconds(rs.getLong(column));
+    }
+
+}

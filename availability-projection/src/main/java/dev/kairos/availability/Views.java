@@ -1,0 +1,60 @@
+package dev.kairos.availability;
+
+import dev.kairos.booking.calendar.CustomerDetails;
+import dev.kairos.booking.catalog.ServiceTerms;
+import dev.kairos.booking.common.Money;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The shapes the schedule read model answers with. */
+public final class Views {
+    private Views() {
+    }
+
+    public record BusinessView(UUID id, String name, String timeZone, String currency, Map<String, String> settings,
+                               boolean active, long revision) {
+    }
+
+    public record ServiceView(UUID id, UUID businessId, String name, String description, Duration duration, Money price,
+                              Duration bufferBefore, Duration bufferAfter, Duration slotInterval, Duration minimumNotice,
+                              int maxAdvanceDays, boolean active, long revision) {
+        public ServiceTerms terms() {
+            return new ServiceTerms(name, description, duration, price, bufferBefore, bufferAfter, slotInterval,
+                    minimumNotice, maxAdvanceDays);
+        }
+    }
+
+    /** Wall-clock working time; {@code to} is "24:00" for the end of the day. */
+    public record HoursView(String from, String to) {
+    }
+
+    public record StaffView(UUID id, UUID businessId, String name, String email, String phone, String timeZone,
+                            Map<DayOfWeek, List<HoursView>> workingHours, List<UUID> serviceIds, boolean active,
+                            long revision) {
+    }
+
+    /** Start and end are given in {@code timeZone}, the staff member's zone. */
+    public record AppointmentView(UUID id, UUID businessId, UUID staffId, UUID serviceId, UUID customerId,
+                                  CustomerDetails customer, OffsetDateTime start, OffsetDateTime end, String timeZone,
+                                  String status, String notes, Map<String, String> metadata, long revision,
+                                  Instant bookedAt) {
+    }
+
+    public record Page<T>(List<T> items, String nextCursor) {
+    }
+
+    /** A free slot; start and end are given in the availability's {@code timeZone}. */
+    public record SlotView(OffsetDateTime start, OffsetDateTime end, List<UUID> staffIds) {
+    }
+
+    public record AvailabilityView(UUID serviceId, UUID staffId, String timeZone, LocalDate from, LocalDate to,
+                                   List<SlotView> slots) {
+    }
+}
