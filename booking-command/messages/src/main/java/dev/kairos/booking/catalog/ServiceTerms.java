@@ -35,6 +35,8 @@ public record ServiceTerms(String name, String description, Duration duration, M
         BookingException.require(slotInterval.toSeconds() >= 60 && slotInterval.toSecondsPart() == 0 && slotInterval.toNanosPart() == 0,
                 ErrorCode.INVALID_DURATION, "slotInterval must be whole minutes");
         Durations.requireNonNegative(minimumNotice, "minimumNotice");
+        BookingException.require(minimumNotice.compareTo(Duration.ofDays(366)) <= 0, ErrorCode.INVALID_DURATION,
+                "minimumNotice must be at most 366 days");
         BookingException.require(maxAdvanceDays >= 1 && maxAdvanceDays <= 3660, ErrorCode.INVALID_DURATION,
                 "maxAdvanceDays must be between 1 and 3660");
     }

@@ -13,6 +13,11 @@ public record AppointmentId(UUID id) {
         return new AppointmentId(UUID.fromString(value));
     }
 
+    /** For frameworks that read ids from strings (e.g. as JSON map keys). */
+    public static AppointmentId valueOf(String value) {
+        return of(value);
+    }
+
     @Override
     public String toString() {
         return id.toString();

@@ -13,6 +13,11 @@ public record BusinessId(UUID id) {
         return new BusinessId(UUID.fromString(value));
     }
 
+    /** For frameworks that read ids from strings (e.g. as JSON map keys). */
+    public static BusinessId valueOf(String value) {
+        return of(value);
+    }
+
     @Override
     public String toString() {
         return id.toString();

@@ -1,5 +1,7 @@
 package dev.kairos.booking.common;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -11,6 +13,20 @@ public record CustomerId(UUID id) {
 
     public static CustomerId of(String value) {
         return new CustomerId(UUID.fromString(value));
+    }
+
+    /** For frameworks that read ids from strings (e.g. as JSON map keys). */
+    public static CustomerId valueOf(String value) {
+        return of(value);
+    }
+
+    /**
+     * The customer of a business, identified by their email or, without one, their phone number: the same contact
+     * always maps to the same customer (name-based UUID), on every node and without a lookup.
+     */
+    public static CustomerId forContact(BusinessId businessId, String email, String phone) {
+        String contact = email != null ? "email:" + email.trim().toLowerCase(Locale.ROOT) : "phone:" + phone;
+        return new CustomerId(UUID.nameUUIDFromBytes((businessId + "|" + contact).getBytes(StandardCharsets.UTF_8)));
     }
 
     @Override

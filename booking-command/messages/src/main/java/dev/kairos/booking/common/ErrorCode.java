@@ -5,7 +5,21 @@ package dev.kairos.booking.common;
  * status; the code string itself never changes once published.
  */
 public enum ErrorCode {
-    // malformed or invalid input
+    // malformed requests (the edge's own checks)
+    MALFORMED_JSON("malformed-json", Kind.MALFORMED),
+    UNKNOWN_FIELD("unknown-field", Kind.MALFORMED),
+    INVALID_VALUE("invalid-value", Kind.MALFORMED),
+    MISSING_PARAMETER("missing-parameter", Kind.MALFORMED),
+    TENANT_REQUIRED("tenant-required", Kind.MALFORMED),
+    INVALID_PRECONDITION("invalid-precondition-header", Kind.MALFORMED),
+    PAYLOAD_TOO_LARGE("payload-too-large", Kind.MALFORMED),
+    UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", Kind.MALFORMED),
+    METHOD_NOT_ALLOWED("method-not-allowed", Kind.MALFORMED),
+    ROUTE_NOT_FOUND("route-not-found", Kind.NOT_FOUND),
+    IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", Kind.INVALID),
+    IDEMPOTENCY_IN_PROGRESS("idempotency-request-in-progress", Kind.CONFLICT),
+    INTERNAL_ERROR("internal-error", Kind.FAILURE),
+    // invalid input
     VALIDATION_FAILED("validation-failed", Kind.INVALID),
     INVALID_TIME_ZONE("invalid-time-zone", Kind.INVALID),
     INVALID_TIME_RANGE("invalid-time-range", Kind.INVALID),
@@ -36,7 +50,7 @@ public enum ErrorCode {
     APPOINTMENT_NOT_FOUND("appointment-not-found", Kind.NOT_FOUND),
     CUSTOMER_NOT_FOUND("customer-not-found", Kind.NOT_FOUND);
 
-    public enum Kind { INVALID, RULE, CONFLICT, PRECONDITION, NOT_FOUND }
+    public enum Kind { MALFORMED, INVALID, RULE, CONFLICT, PRECONDITION, NOT_FOUND, FAILURE }
 
     private final String code;
     private final Kind kind;

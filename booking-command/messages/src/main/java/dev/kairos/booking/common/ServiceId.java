@@ -13,6 +13,11 @@ public record ServiceId(UUID id) {
         return new ServiceId(UUID.fromString(value));
     }
 
+    /** For frameworks that read ids from strings (e.g. as JSON map keys). */
+    public static ServiceId valueOf(String value) {
+        return of(value);
+    }
+
     @Override
     public String toString() {
         return id.toString();

@@ -13,6 +13,11 @@ public record StaffId(UUID id) {
         return new StaffId(UUID.fromString(value));
     }
 
+    /** For frameworks that read ids from strings (e.g. as JSON map keys). */
+    public static StaffId valueOf(String value) {
+        return of(value);
+    }
+
     @Override
     public String toString() {
         return id.toString();

@@ -6,42 +6,58 @@ import dev.kairos.booking.common.TimeSlot;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
+import java.time.ZoneOffset;
+import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Turns wall-clock working hours into real intervals on the time line.
  *
- * <p>Each interval is resolved on its own local date in the staff member's zone. A wall-clock time that does not
- * exist (spring-forward gap) moves forward by the length of the gap; an ambiguous one (fall-back overlap) takes the
- * earlier offset. An interval therefore lasts as long as it really lasts that day: 01:00–03:00 on a
- * spring-forward night in New York is one hour, on a fall-back night three. Touching intervals are merged, so work
- * that continues across midnight (22:00–00:00 then 00:00–02:00) is one stretch.
+ * <p>Each interval is resolved on its own local date in the staff member's zone and covers exactly the instants
+ * whose local time that day lies inside it. A bound that falls into a spring-forward gap therefore resolves to the
+ * moment the gap ends (02:15–02:45 in a 02:00–03:00 gap is no time at all; 02:45–03:15 is the real 03:00–03:15);
+ * an ambiguous bound in a fall-back overlap takes the earlier offset. An interval lasts as long as it really lasts
+ * that day: 01:00–03:00 on a spring-forward night in New York is one hour, on a fall-back night three.
  */
 public final class WorkingTime {
     private WorkingTime() {
     }
 
-    /** Working stretches that overlap {@code [from, to)}, sorted and merged. */
-    public static List<TimeSlot> between(WeeklySchedule schedule, ZoneId zone, Instant from, Instant to) {
+    /** Each day's working intervals that overlap {@code [from, to)}, as instants, sorted by start, not merged. */
+    public static List<TimeSlot> intervals(WeeklySchedule schedule, ZoneId zone, Instant from, Instant to) {
         LocalDate first = from.atZone(zone).toLocalDate().minusDays(1);
         LocalDate last = to.atZone(zone).toLocalDate();
-        List<TimeSlot> stretches = new ArrayList<>();
+        ZoneRules rules = zone.getRules();
+        List<TimeSlot> intervals = new ArrayList<>();
         for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
             for (WorkingInterval interval : schedule.on(day.getDayOfWeek())) {
-                Instant start = ZonedDateTime.of(day, interval.from(), zone).toInstant();
-                Instant end = interval.endsAtMidnight()
-                        ? ZonedDateTime.of(day.plusDays(1), LocalTime.MIDNIGHT, zone).toInstant()
-                        : ZonedDateTime.of(day, interval.to(), zone).toInstant();
+                Instant start = instant(rules, day.atTime(interval.from()));
+                Instant end = instant(rules, interval.endsAtMidnight()
+                        ? day.plusDays(1).atTime(LocalTime.MIDNIGHT) : day.atTime(interval.to()));
                 if (end.isAfter(start) && end.isAfter(from) && start.isBefore(to)) {
-                    append(stretches, start, end);
+                    intervals.add(new TimeSlot(start, end));
                 }
             }
         }
-        return stretches;
+        intervals.sort(null);
+        return intervals;
+    }
+
+    /**
+     * Working stretches that overlap {@code [from, to)}, sorted; touching intervals are merged (work that continues
+     * across midnight, 22:00–00:00 then 00:00–02:00, is one stretch), and a stretch is never cut at the range.
+     */
+    public static List<TimeSlot> between(WeeklySchedule schedule, ZoneId zone, Instant from, Instant to) {
+        List<TimeSlot> merged = new ArrayList<>();
+        for (TimeSlot interval : intervals(schedule, zone, from.minus(java.time.Duration.ofDays(2)), to.plus(java.time.Duration.ofDays(2)))) {
+            append(merged, interval);
+        }
+        merged.removeIf(stretch -> !stretch.end().isAfter(from) || !stretch.start().isBefore(to));
+        return merged;
     }
 
     /** Whether {@code slot} lies entirely inside one working stretch. */
@@ -54,15 +70,25 @@ public final class WorkingTime {
         return false;
     }
 
-    private static void append(List<TimeSlot> stretches, Instant start, Instant end) {
+    /** The first instant whose local time is at or after {@code local}. */
+    private static Instant instant(ZoneRules rules, LocalDateTime local) {
+        List<ZoneOffset> offsets = rules.getValidOffsets(local);
+        if (offsets.isEmpty()) {
+            return rules.getTransition(local).getInstant();
+        }
+        return local.toInstant(offsets.get(0));
+    }
+
+    private static void append(List<TimeSlot> stretches, TimeSlot next) {
         if (!stretches.isEmpty()) {
-            TimeSlot lastStretch = stretches.get(stretches.size() - 1);
-            if (!start.isAfter(lastStretch.end())) {
-                Instant mergedEnd = end.isAfter(lastStretch.end()) ? end : lastStretch.end();
-                stretches.set(stretches.size() - 1, new TimeSlot(lastStretch.start(), mergedEnd));
+            TimeSlot last = stretches.get(stretches.size() - 1);
+            if (!next.start().isAfter(last.end())) {
+                if (next.end().isAfter(last.end())) {
+                    stretches.set(stretches.size() - 1, new TimeSlot(last.start(), next.end()));
+                }
                 return;
             }
         }
-        stretches.add(new TimeSlot(start, end));
+        stretches.add(next);
     }
 }
