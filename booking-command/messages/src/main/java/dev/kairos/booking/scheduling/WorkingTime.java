@@ -49,7 +49,9 @@ public final class WorkingTime {
 
     /**
      * Working stretches that overlap {@code [from, to)}, sorted; touching intervals are merged (work that continues
-     * across midnight, 22:00–00:00 then 00:00–02:00, is one stretch), and a stretch is never cut at the range.
+     * across midnight, 22:00–00:00 then 00:00–02:00, is one stretch). Stretches are not cut at the range itself;
+     * work is looked at from two days before the range to two days after it, which is enough for any appointment
+     * (at most 24 hours) that starts or ends inside the range.
      */
     public static List<TimeSlot> between(WeeklySchedule schedule, ZoneId zone, Instant from, Instant to) {
         List<TimeSlot> merged = new ArrayList<>();

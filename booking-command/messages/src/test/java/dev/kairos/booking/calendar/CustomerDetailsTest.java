@@ -55,10 +55,38 @@ class CustomerDetailsTest {
 
     @ParameterizedTest(name = "email \"{0}\"")
     @ValueSource(strings = {"", " ", "ada", "ada@", "@example.com", "ada@example", "ada@example.c", "ada@@example.com",
-            "ada@exa@mple.com", "a da@example.com", "ada@exa mple.com", " ada@example.com", "ada@example.com "})
+            "ada@exa@mple.com", "a da@example.com", "ada@exa mple.com", " ada@ example.com", "\tada"})
     void rejectsInvalidEmail(String email) {
         assertRejected("Ada", email, null);
         assertRejected("Ada", email, "+4930123456");
+    }
+
+    @ParameterizedTest(name = "email \"{0}\"")
+    @ValueSource(strings = {" ada@example.com", "ada@example.com ", "  ada@example.com\t", "\nADA@Example.com\n", " Ada@EXAMPLE.com "})
+    void trimsAndLowerCasesEmailBeforeValidating(String email) {
+        assertThat(new CustomerDetails("Ada", email, null).email()).isEqualTo("ada@example.com");
+        assertThat(new CustomerDetails("Ada", email, "+4930123456").email()).isEqualTo("ada@example.com");
+    }
+
+    @Test
+    void acceptsPaddedMixedCaseEmailAndPaddedPhone() {
+        CustomerDetails ann = new CustomerDetails("Ann", " Ann@Example.com ", " +4930123456 ");
+        assertThat(ann.email()).isEqualTo("ann@example.com");
+        assertThat(ann.phone()).isEqualTo("+4930123456");
+    }
+
+    @Test
+    void whitespaceOnlyContactIsStillInvalid() {
+        assertRejected("Ada", "   ", null);
+        assertRejected("Ada", null, "   ");
+        assertRejected("Ada", "ada@example.com", " ");
+    }
+
+    @Test
+    void lengthLimitsApplyToTheTrimmedEmail() {
+        String local64 = "l".repeat(64);
+        assertThat(new CustomerDetails("Ada", "  " + local64 + "@example.com  ", null).email()).isEqualTo(local64 + "@example.com");
+        assertRejected("Ada", " " + "l".repeat(65) + "@example.com ", null);
     }
 
     @Test

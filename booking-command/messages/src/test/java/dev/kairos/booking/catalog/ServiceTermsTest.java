@@ -128,6 +128,27 @@ class ServiceTermsTest {
         assertInvalidDuration(MIN30, Duration.ZERO, Duration.ZERO, MIN30, Duration.ofSeconds(-1), 30);
     }
 
+    @ParameterizedTest(name = "minimumNotice {0} is accepted")
+    @ValueSource(strings = {"PT0S", "PT1H", "P30D", "P365D", "P366D", "PT8784H"})
+    void acceptsMinimumNoticeUpTo366Days(String notice) {
+        assertThat(terms(MIN30, Duration.ZERO, Duration.ZERO, MIN30, Duration.parse(notice), 30).minimumNotice())
+                .isEqualTo(Duration.parse(notice));
+    }
+
+    @ParameterizedTest(name = "minimumNotice {0} is rejected")
+    @ValueSource(strings = {"P366DT0.000000001S", "P366DT1S", "P367D", "P3660D", "PT2562047788015215H"})
+    void rejectsMinimumNoticeLongerThan366Days(String notice) {
+        assertInvalidDuration(MIN30, Duration.ZERO, Duration.ZERO, MIN30, Duration.parse(notice), 30);
+    }
+
+    @Test
+    void minimumNoticeLimitIsIndependentOfMaxAdvanceDays() {
+        // a notice of 366 days with a maximum advance of 3660 days is fine; one of 367 days is not
+        assertThat(terms(MIN30, Duration.ZERO, Duration.ZERO, MIN30, Duration.ofDays(366), 3660).minimumNotice())
+                .isEqualTo(Duration.ofDays(366));
+        assertInvalidDuration(MIN30, Duration.ZERO, Duration.ZERO, MIN30, Duration.ofDays(367), 3660);
+    }
+
     @ParameterizedTest(name = "maxAdvanceDays {0} is rejected")
     @ValueSource(ints = {Integer.MIN_VALUE, -1, 0, 3661, Integer.MAX_VALUE})
     void rejectsMaxAdvanceDaysOutOfRange(int days) {

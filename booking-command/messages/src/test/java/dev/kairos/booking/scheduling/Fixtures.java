@@ -31,7 +31,11 @@ final class Fixtures {
         return Instant.parse(isoLocalDateTime.length() == 16 ? isoLocalDateTime + ":00Z" : isoLocalDateTime + "Z");
     }
 
-    /** The earlier-offset (or shifted-forward) resolution of a wall-clock time, like {@link WorkingTime} does. */
+    /**
+     * A wall-clock time resolved by {@link ZonedDateTime#of}: earlier offset when ambiguous, shifted forward by the gap
+     * length when inside a gap. That is NOT how {@link WorkingTime} resolves gap bounds (it takes the end of the gap),
+     * so use this only for times that are not inside a gap, such as range bounds.
+     */
     static Instant local(String isoLocalDateTime, ZoneId zone) {
         return ZonedDateTime.of(LocalDateTime.parse(isoLocalDateTime), zone).toInstant();
     }
