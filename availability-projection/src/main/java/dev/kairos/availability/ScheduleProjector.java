@@ -159,12 +159,22 @@ public class ScheduleProjector {
                 ts(event.blocked().start()), ts(event.blocked().end()), event.revision(), event.appointmentId().id(), event.revision());
     }
 
+    /**
+     * The move arrives through the new staff member's stream, which may be read before the old one's: the event
+     * carries the whole appointment, so it inserts the row if the booking has not been seen yet.
+     */
     @EventHandler
     void on(AppointmentTransferredIn event) {
-        jdbc.update("UPDATE appointment_view SET staff_id = ?, start_at = ?, end_at = ?, busy_from = ?, busy_to = ?, status = ?, "
-                        + "revision = ? WHERE appointment_id = ? AND revision < ?", event.staffId().id(),
+        jdbc.update("INSERT INTO appointment_view (appointment_id, business_id, staff_id, service_id, customer_id, customer_name, "
+                        + "customer_email, customer_phone, start_at, end_at, busy_from, busy_to, status, notes, metadata, revision, booked_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?) ON CONFLICT (appointment_id) DO UPDATE SET "
+                        + "staff_id = EXCLUDED.staff_id, start_at = EXCLUDED.start_at, end_at = EXCLUDED.end_at, "
+                        + "busy_from = EXCLUDED.busy_from, busy_to = EXCLUDED.busy_to, status = EXCLUDED.status, revision = EXCLUDED.revision "
+                        + "WHERE appointment_view.revision < EXCLUDED.revision",
+                event.appointmentId().id(), event.businessId().id(), event.staffId().id(), event.serviceId().id(),
+                event.customerId().id(), event.customer().name(), event.customer().email(), event.customer().phone(),
                 ts(event.slot().start()), ts(event.slot().end()), ts(event.blocked().start()), ts(event.blocked().end()),
-                event.status().name(), event.revision(), event.appointmentId().id(), event.revision());
+                event.status().name(), event.notes(), ViewJson.write(json, event.metadata()), event.revision(), ts(event.bookedAt()));
     }
 
     @EventHandler

@@ -188,24 +188,6 @@ public class ScheduleQueries {
                 from, to, slots);
     }
 
-    /** Up to {@code count} free starts nearest to {@code wanted} for one staff member, within three days of it. */
-    public List<SlotView> nearestFree(BusinessId businessId, ServiceId serviceId, StaffId staffId, Instant wanted,
-                                      int count, ZoneId zone, Instant now) {
-        Optional<ServiceView> service = service(businessId, serviceId).filter(ServiceView::active);
-        if (service.isEmpty()) {
-            return List.of();
-        }
-        Duration reach = Duration.ofDays(3);
-        Map<Instant, List<UUID>> free = freeStarts(businessId, service.get().terms(), serviceId, staffId,
-                wanted.minus(reach), wanted.plus(reach), now);
-        return free.entrySet().stream()
-                .sorted(Comparator.comparing(e -> Duration.between(e.getKey(), wanted).abs()))
-                .limit(count)
-                .map(e -> new SlotView(e.getKey().atZone(zone).toOffsetDateTime(),
-                        e.getKey().plus(service.get().duration()).atZone(zone).toOffsetDateTime(), e.getValue()))
-                .toList();
-    }
-
     private Map<Instant, List<UUID>> freeStarts(BusinessId businessId, ServiceTerms terms, ServiceId serviceId,
                                                 StaffId onlyStaff, Instant rangeStart, Instant rangeEnd, Instant now) {
         List<StaffSchedule> staff = jdbc.query("SELECT s.staff_id, s.zone, s.schedule FROM staff_service ss "

@@ -47,12 +47,16 @@ public class CustomerProjector {
                 event.appointmentId().id(), event.revision());
     }
 
+    /** May be read before the booking itself (it comes through another calendar's stream), so it upserts. */
     @EventHandler
     void on(AppointmentTransferredIn event) {
-        jdbc.update("UPDATE customer_appointment SET staff_id = ?, start_at = ?, end_at = ?, status = ?, revision = ? "
-                        + "WHERE appointment_id = ? AND revision < ?", event.staffId().id(), Timestamp.from(event.slot().start()),
-                Timestamp.from(event.slot().end()), event.status().name(), event.revision(), event.appointmentId().id(),
-                event.revision());
+        jdbc.update("INSERT INTO customer_appointment (appointment_id, customer_id, business_id, service_id, staff_id, start_at, "
+                        + "end_at, status, revision) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (appointment_id) DO UPDATE SET "
+                        + "staff_id = EXCLUDED.staff_id, start_at = EXCLUDED.start_at, end_at = EXCLUDED.end_at, "
+                        + "status = EXCLUDED.status, revision = EXCLUDED.revision WHERE customer_appointment.revision < EXCLUDED.revision",
+                event.appointmentId().id(), event.customerId().id(), event.businessId().id(), event.serviceId().id(),
+                event.staffId().id(), Timestamp.from(event.slot().start()), Timestamp.from(event.slot().end()),
+                event.status().name(), event.revision());
     }
 
     @EventHandler

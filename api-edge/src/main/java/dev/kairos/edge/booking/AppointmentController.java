@@ -19,6 +19,7 @@ import dev.kairos.booking.common.CommandOutcome;
 import dev.kairos.booking.common.CustomerId;
 import dev.kairos.booking.common.ErrorCode;
 import dev.kairos.booking.common.ServiceId;
+import dev.kairos.booking.common.SlotUnavailableException;
 import dev.kairos.booking.common.StaffId;
 import dev.kairos.edge.booking.BookingRequests.BookingRequest;
 import dev.kairos.edge.booking.BookingRequests.CancelRequest;
@@ -43,9 +44,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
-import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -60,14 +59,12 @@ class AppointmentController {
     private final ScheduleQueries queries;
     private final Reads reads;
     private final IdGenerator ids;
-    private final Clock clock;
 
-    AppointmentController(Commands commands, ScheduleQueries queries, Reads reads, IdGenerator ids, Clock clock) {
+    AppointmentController(Commands commands, ScheduleQueries queries, Reads reads, IdGenerator ids) {
         this.commands = commands;
         this.queries = queries;
         this.reads = reads;
         this.ids = ids;
-        this.clock = clock;
     }
 
     record Booked(UUID id, String status, UUID staffId, UUID serviceId, UUID customerId, OffsetDateTime start, long revision) {
@@ -87,8 +84,8 @@ class AppointmentController {
         CommandOutcome outcome;
         try {
             outcome = commands.send(command);
-        } catch (BookingException e) {
-            throw withAlternatives(e, business, command.serviceId(), command.staffId(), request.start());
+        } catch (SlotUnavailableException e) {
+            throw withAlternatives(e, request.start());
         }
         return ResponseEntity.created(URI.create("/api/v1/appointments/" + id))
                 .eTag(Revisions.etag(outcome.revision()))
@@ -157,16 +154,8 @@ class AppointmentController {
         try {
             return change(appointmentId, r -> new RescheduleAppointment(new AppointmentId(appointmentId),
                     new BusinessId(businessId), request.start().toInstant(), newStaff, r), ifMatch);
-        } catch (BookingException e) {
-            if (e.errorCode() != ErrorCode.SLOT_UNAVAILABLE) {
-                throw e;
-            }
-            AppointmentView current = queries.appointment(new BusinessId(businessId), new AppointmentId(appointmentId)).orElse(null);
-            if (current == null) {
-                throw e;
-            }
-            throw withAlternatives(e, new BusinessId(businessId), new ServiceId(current.serviceId()),
-                    newStaff != null ? newStaff : new StaffId(current.staffId()), request.start());
+        } catch (SlotUnavailableException e) {
+            throw withAlternatives(e, request.start());
         }
     }
 
@@ -175,14 +164,15 @@ class AppointmentController {
         return Accepted.changed(outcome, new Accepted.Body(appointmentId, outcome.revision()));
     }
 
-    /** A slot that is taken comes back with the nearest free starts of the same staff member. */
-    private BookingException withAlternatives(BookingException e, BusinessId business, ServiceId service, StaffId staff,
-                                              OffsetDateTime wanted) {
-        if (e.errorCode() != ErrorCode.SLOT_UNAVAILABLE) {
-            return e;
-        }
-        List<SlotView> alternatives = queries.nearestFree(business, service, staff, wanted.toInstant(), 3,
-                ZoneId.ofOffset("", wanted.getOffset()), clock.instant());
+    /**
+     * A slot that is taken comes back with the nearest free slots of the same staff member, as the calendar saw
+     * them when it decided, in the offset the client used.
+     */
+    private static ApiProblem withAlternatives(SlotUnavailableException e, OffsetDateTime wanted) {
+        List<SlotView> alternatives = e.alternatives().stream()
+                .map(slot -> new SlotView(slot.start().atOffset(wanted.getOffset()), slot.end().atOffset(wanted.getOffset()),
+                        List.of(e.staffId().id())))
+                .toList();
         return new ApiProblem(e.errorCode(), e.getMessage(), Map.of("alternatives", alternatives));
     }
 }

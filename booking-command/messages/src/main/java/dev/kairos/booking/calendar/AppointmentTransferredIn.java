@@ -7,6 +7,7 @@ import dev.kairos.booking.common.ServiceId;
 import dev.kairos.booking.common.StaffId;
 import dev.kairos.booking.common.TimeSlot;
 
+import java.time.Instant;
 import java.util.Map;
 
 /** An appointment moved into this staff member's calendar from another's, at its new time. */
@@ -14,5 +15,5 @@ public record AppointmentTransferredIn(AppointmentId appointmentId, BusinessId b
                                        StaffId fromStaffId, ServiceId serviceId, CustomerId customerId,
                                        CustomerDetails customer, TimeSlot previousSlot, TimeSlot slot, TimeSlot blocked,
                                        AppointmentStatus status, String notes, Map<String, String> metadata,
-                                       long revision) {
+                                       Instant bookedAt, long revision) {
 }

@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.util.Set;
-import java.util.function.Consumer;
+import java.util.function.ToLongFunction;
 
 import static dev.kairos.booking.command.catalog.CatalogCommandHandler.requireActiveBusiness;
 import static dev.kairos.booking.command.support.Aggregates.load;
@@ -80,8 +80,8 @@ public class CalendarCommandHandler {
                 existing.staffId().equals(command.staffId()) && existing.status().isLive(), ErrorCode.ALREADY_EXISTS,
                 "appointment " + command.appointmentId() + " already exists"));
         Aggregate<StaffCalendar> calendar = calendarOf(command.staffId(), command.businessId());
-        calendar.execute(c -> c.book(command, terms, clock.instant()));
-        return outcome(calendar, calendar.invoke(c -> c.appointmentRevision(command.appointmentId())));
+        long revision = calendar.invoke(c -> c.book(command, terms, clock.instant()));
+        return outcome(calendar, revision);
     }
 
     @CommandHandler
@@ -92,9 +92,9 @@ public class CalendarCommandHandler {
         StaffId target = command.newStaffId() == null ? record.staffId() : command.newStaffId();
         if (target.equals(record.staffId())) {
             Aggregate<StaffCalendar> calendar = calendarOf(record.staffId(), command.businessId());
-            calendar.execute(c -> c.reschedule(command.appointmentId(), command.expectedRevision(), command.newStart(),
-                    terms, clock.instant()));
-            return outcome(calendar, calendar.invoke(c -> c.appointmentRevision(command.appointmentId())));
+            long revision = calendar.invoke(c -> c.reschedule(command.appointmentId(), command.expectedRevision(),
+                    command.newStart(), terms, clock.instant()));
+            return outcome(calendar, revision);
         }
         return transfer(command, record.staffId(), target, terms);
     }
@@ -145,14 +145,14 @@ public class CalendarCommandHandler {
      * Asking again for the status they already have succeeds without change; anything else is illegal.
      */
     private CommandOutcome changeStatus(AppointmentId appointmentId, BusinessId businessId, AppointmentStatus target,
-                                        Consumer<StaffCalendar> decision) {
+                                        ToLongFunction<StaffCalendar> decision) {
         AppointmentRecord record = liveRecord(appointmentId, businessId, target);
         Aggregate<StaffCalendar> calendar = calendarOf(record.staffId(), businessId);
         if (!record.status().isLive()) {
             return outcome(calendar, record.revision());
         }
-        calendar.execute(decision);
-        return outcome(calendar, calendar.invoke(c -> c.appointmentRevision(appointmentId)));
+        long revision = calendar.invoke(decision::applyAsLong);
+        return outcome(calendar, revision);
     }
 
     /** The appointment's record; a finished one is only accepted when it already has {@code idempotentTarget}. */

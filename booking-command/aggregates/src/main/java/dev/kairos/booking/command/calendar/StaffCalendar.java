@@ -30,13 +30,20 @@ import dev.kairos.booking.common.ErrorCode;
 import dev.kairos.booking.common.ServiceId;
 import dev.kairos.booking.common.StaffId;
 import dev.kairos.booking.common.TimeSlot;
+import dev.kairos.booking.common.SlotUnavailableException;
 import dev.kairos.booking.scheduling.BookingWindow;
+import dev.kairos.booking.scheduling.BusyTimes;
+import dev.kairos.booking.scheduling.FreeSlots;
 import dev.kairos.booking.scheduling.WorkingTime;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -98,31 +105,34 @@ public class StaffCalendar {
 
     // ---- decisions about appointments
 
-    void book(BookSlot command, ServiceTerms terms, Instant now) {
+    /** Books the slot; returns the appointment's revision. Booking the same appointment again changes nothing. */
+    long book(BookSlot command, ServiceTerms terms, Instant now) {
         LiveAppointment existing = live.get(command.appointmentId());
         if (existing != null) {
             BookingException.require(existing.slot().start().equals(command.start())
                             && existing.serviceId().equals(command.serviceId()),
                     ErrorCode.ALREADY_EXISTS, "appointment " + command.appointmentId() + " already exists");
-            return;
+            return existing.revision();
         }
         TimeSlot slot = TimeSlot.of(command.start(), terms.duration());
         TimeSlot blocked = slot.widen(terms.bufferBefore(), terms.bufferAfter());
         checkBookable(command.serviceId(), slot, blocked, terms, now, null);
         apply(new AppointmentBooked(command.appointmentId(), businessId, staffId, command.serviceId(),
                 command.customerId(), command.customer(), slot, blocked, command.notes(), command.metadata(), now));
+        return 1;
     }
 
-    void reschedule(AppointmentId appointmentId, Long expectedRevision, Instant newStart, ServiceTerms terms, Instant now) {
+    long reschedule(AppointmentId appointmentId, Long expectedRevision, Instant newStart, ServiceTerms terms, Instant now) {
         LiveAppointment appointment = liveAppointment(appointmentId, expectedRevision);
         if (appointment.slot().start().equals(newStart)) {
-            return;
+            return appointment.revision();
         }
         TimeSlot slot = TimeSlot.of(newStart, terms.duration());
         TimeSlot blocked = slot.widen(terms.bufferBefore(), terms.bufferAfter());
         checkBookable(appointment.serviceId(), slot, blocked, terms, now, appointmentId);
         apply(new AppointmentRescheduled(appointmentId, businessId, staffId, appointment.slot(), slot, blocked,
                 appointment.revision() + 1));
+        return appointment.revision() + 1;
     }
 
     /** First half of moving an appointment to another staff member: what is being moved. */
@@ -137,7 +147,8 @@ public class StaffCalendar {
         checkBookable(appointment.serviceId(), slot, blocked, terms, now, null);
         apply(new AppointmentTransferredIn(appointment.id(), businessId, staffId, fromStaffId, appointment.serviceId(),
                 appointment.customerId(), appointment.customer(), appointment.slot(), slot, blocked,
-                appointment.status(), appointment.notes(), appointment.metadata(), appointment.revision() + 1));
+                appointment.status(), appointment.notes(), appointment.metadata(), appointment.bookedAt(),
+                appointment.revision() + 1));
     }
 
     /** Releases an appointment that moved to another staff member's calendar. */
@@ -145,33 +156,39 @@ public class StaffCalendar {
         apply(new AppointmentTransferredOut(appointment.id(), businessId, staffId, toStaffId, appointment.revision() + 1));
     }
 
-    void confirm(AppointmentId appointmentId, Long expectedRevision) {
+    // Status changes return the appointment's revision afterwards.
+
+    long confirm(AppointmentId appointmentId, Long expectedRevision) {
         LiveAppointment a = liveAppointment(appointmentId, expectedRevision);
         if (a.status() == AppointmentStatus.CONFIRMED) {
-            return;
+            return a.revision();
         }
         requireTransition(a, AppointmentStatus.CONFIRMED);
         apply(new AppointmentConfirmed(appointmentId, businessId, staffId, a.revision() + 1));
+        return a.revision() + 1;
     }
 
-    void cancel(AppointmentId appointmentId, String reason, Long expectedRevision) {
+    long cancel(AppointmentId appointmentId, String reason, Long expectedRevision) {
         LiveAppointment a = liveAppointment(appointmentId, expectedRevision);
         requireTransition(a, AppointmentStatus.CANCELLED);
         apply(new AppointmentCancelled(appointmentId, businessId, staffId, reason, a.revision() + 1));
+        return a.revision() + 1;
     }
 
-    void complete(AppointmentId appointmentId, Long expectedRevision, Instant now) {
+    long complete(AppointmentId appointmentId, Long expectedRevision, Instant now) {
         LiveAppointment a = liveAppointment(appointmentId, expectedRevision);
         requireTransition(a, AppointmentStatus.COMPLETED);
         requireStarted(a, now);
         apply(new AppointmentCompleted(appointmentId, businessId, staffId, a.revision() + 1));
+        return a.revision() + 1;
     }
 
-    void markNoShow(AppointmentId appointmentId, Long expectedRevision, Instant now) {
+    long markNoShow(AppointmentId appointmentId, Long expectedRevision, Instant now) {
         LiveAppointment a = liveAppointment(appointmentId, expectedRevision);
         requireTransition(a, AppointmentStatus.NO_SHOW);
         requireStarted(a, now);
         apply(new AppointmentMarkedNoShow(appointmentId, businessId, staffId, a.revision() + 1));
+        return a.revision() + 1;
     }
 
     // ---- rules
@@ -188,8 +205,28 @@ public class StaffCalendar {
                 "the service can be booked at most " + terms.maxAdvanceDays() + " days ahead; latest start is " + window.latest());
         BookingException.require(WorkingTime.covers(schedule, profile.zone(), slot), ErrorCode.OUTSIDE_WORKING_HOURS,
                 "the appointment " + slot.start() + "–" + slot.end() + " is outside the working hours of staff member " + staffId);
-        BookingException.require(!collides(blocked, movingAppointment), ErrorCode.SLOT_UNAVAILABLE,
-                "staff member " + staffId + " is not free from " + blocked.start() + " to " + blocked.end());
+        if (collides(blocked, movingAppointment)) {
+            throw new SlotUnavailableException("staff member " + staffId + " is not free for " + slot.start() + "–"
+                    + slot.end() + " (with buffers " + blocked.start() + "–" + blocked.end() + ")",
+                    staffId, nearestFree(slot.start(), terms, window, movingAppointment));
+        }
+    }
+
+    /** Up to three free slots nearest to {@code wanted}, within three days of it, from this calendar's own state. */
+    private List<TimeSlot> nearestFree(Instant wanted, ServiceTerms terms, BookingWindow window, AppointmentId except) {
+        List<TimeSlot> busy = new ArrayList<>();
+        live.values().forEach(a -> {
+            if (!a.id().equals(except)) {
+                busy.add(a.blocked());
+            }
+        });
+        Duration reach = Duration.ofDays(3);
+        return FreeSlots.find(schedule, profile.zone(), BusyTimes.of(busy), terms, window, wanted.minus(reach), wanted.plus(reach))
+                .stream()
+                .sorted(Comparator.comparing((Instant start) -> Duration.between(start, wanted).abs()).thenComparing(start -> start))
+                .limit(3)
+                .map(start -> TimeSlot.of(start, terms.duration()))
+                .toList();
     }
 
     private boolean collides(TimeSlot blocked, AppointmentId except) {
@@ -236,11 +273,6 @@ public class StaffCalendar {
         return revision;
     }
 
-    long appointmentRevision(AppointmentId appointmentId) {
-        LiveAppointment a = live.get(appointmentId);
-        return a == null ? 0 : a.revision();
-    }
-
     // ---- state
 
     @EventSourcingHandler
@@ -282,7 +314,8 @@ public class StaffCalendar {
     @EventSourcingHandler
     void on(AppointmentBooked event) {
         hold(new LiveAppointment(event.appointmentId(), event.serviceId(), event.customerId(), event.customer(),
-                event.slot(), event.blocked(), AppointmentStatus.SCHEDULED, event.notes(), event.metadata(), 1));
+                event.slot(), event.blocked(), AppointmentStatus.SCHEDULED, event.notes(), event.metadata(),
+                event.bookedAt(), 1));
     }
 
     @EventSourcingHandler
@@ -294,7 +327,8 @@ public class StaffCalendar {
     @EventSourcingHandler
     void on(AppointmentTransferredIn event) {
         hold(new LiveAppointment(event.appointmentId(), event.serviceId(), event.customerId(), event.customer(),
-                event.slot(), event.blocked(), event.status(), event.notes(), event.metadata(), event.revision()));
+                event.slot(), event.blocked(), event.status(), event.notes(), event.metadata(), event.bookedAt(),
+                event.revision()));
     }
 
     @EventSourcingHandler
