@@ -1,0 +1,162 @@
+package dev.kairos.edge;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Bad input of every kind gets an RFC 9457 problem with a stable code, never a 500, and stores nothing.
+ * Paths use placeholders: {b} business, {s} service, {st} staff, {a} appointment.
+ */
+class BadInputIntegrationTest extends EngineTest {
+    private static final String HUGE = "x".repeat(100_000);
+    private Scenario salon;
+    private UUID service;
+    private UUID staff;
+    private String appointment;
+
+    record Case(String name, String method, String path, String body, List<String> headers, int status, String code) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Case post(String name, String path, String body, int status, String code, String... headers) {
+        return new Case(name, "POST", path, body, List.of(headers), status, code);
+    }
+
+    static Case get(String name, String path, int status, String code, String... headers) {
+        return new Case(name, "GET", path, null, List.of(headers), status, code);
+    }
+
+    static final String BOOKING = "{\"serviceId\":\"{s}\",\"staffId\":\"{st}\",\"start\":\"%s\",\"customer\":{\"name\":\"Ada\",\"email\":\"%s\"}%s}";
+
+    static Stream<Case> cases() {
+        String biz = "/api/v1/businesses";
+        String appts = "/api/v1/businesses/{b}/appointments";
+        String tenant = "X-Business-Id";
+        return Stream.of(
+                post("malformed JSON", biz, "{\"name\":", 400, "malformed-json"),
+                post("trailing garbage", biz, "{\"name\":\"A\",\"timeZone\":\"UTC\",\"currency\":\"EUR\"} x", 400, "malformed-json"),
+                post("duplicate field", biz, "{\"name\":\"A\",\"name\":\"B\",\"timeZone\":\"UTC\",\"currency\":\"EUR\"}", 400, "malformed-json"),
+                post("empty body", appts, "", 400, "malformed-json"),
+                post("unknown field", biz, "{\"name\":\"A\",\"timeZone\":\"UTC\",\"currency\":\"EUR\",\"colour\":\"red\"}", 400, "unknown-field"),
+                post("unknown nested field", appts, BOOKING.formatted("2026-12-07T09:00:00+01:00", "a@example.com", ",\"customer2\":1"), 400, "unknown-field"),
+                post("wrong type for a map", biz, "{\"name\":\"A\",\"timeZone\":\"UTC\",\"currency\":\"EUR\",\"settings\":\"dark\"}", 400, "invalid-value"),
+                post("wrong type for a number", "/api/v1/businesses/{b}/services",
+                        "{\"name\":\"S\",\"duration\":\"PT30M\",\"price\":{\"amount\":\"1.00\",\"currency\":\"EUR\"},\"maxAdvanceDays\":\"lots\"}", 400, "invalid-value"),
+                post("wrong type for an id", appts, "{\"serviceId\":42}", 400, "invalid-value"),
+                post("impossible date", appts, BOOKING.formatted("2026-02-30T10:00:00+01:00", "a@example.com", ""), 400, "invalid-value"),
+                post("date without offset", appts, BOOKING.formatted("2026-12-07T10:00:00", "a@example.com", ""), 400, "invalid-value"),
+                get("impossible date in a query", "/api/v1/availability/service/{s}?from=2026-02-30&to=2026-03-01", 400, "invalid-value", tenant, "{b}"),
+                get("availability ends before it starts", "/api/v1/availability/service/{s}?from=2026-12-08&to=2026-12-07", 422, "invalid-time-range", tenant, "{b}"),
+                get("availability range too long", "/api/v1/availability/service/{s}?from=2026-12-01&to=2027-03-01", 422, "invalid-time-range", tenant, "{b}"),
+                get("list ends before it starts", appts + "?from=2026-12-08T00:00:00Z&to=2026-12-07T00:00:00Z", 422, "invalid-time-range"),
+                post("working hours end before they start", "/api/v1/businesses/{b}/staff",
+                        "{\"name\":\"N\",\"timeZone\":\"UTC\",\"workingHours\":{\"MONDAY\":[{\"from\":\"17:00\",\"to\":\"09:00\"}]}}", 422, "invalid-working-hours"),
+                post("overlapping working hours", "/api/v1/businesses/{b}/staff",
+                        "{\"name\":\"N\",\"timeZone\":\"UTC\",\"workingHours\":{\"MONDAY\":[{\"from\":\"09:00\",\"to\":\"13:00\"},{\"from\":\"12:00\",\"to\":\"17:00\"}]}}", 422, "invalid-working-hours"),
+                post("impossible time of day", "/api/v1/businesses/{b}/staff",
+                        "{\"name\":\"N\",\"timeZone\":\"UTC\",\"workingHours\":{\"MONDAY\":[{\"from\":\"25:00\",\"to\":\"26:00\"}]}}", 422, "invalid-working-hours"),
+                post("unknown weekday", "/api/v1/businesses/{b}/staff",
+                        "{\"name\":\"N\",\"timeZone\":\"UTC\",\"workingHours\":{\"FUNDAY\":[]}}", 400, "invalid-value"),
+                post("unknown zone", biz, "{\"name\":\"A\",\"timeZone\":\"Mars/Olympus\",\"currency\":\"EUR\"}", 422, "invalid-time-zone"),
+                post("offset instead of zone", "/api/v1/businesses/{b}/staff", "{\"name\":\"N\",\"timeZone\":\"UTC+01:00\"}", 422, "invalid-time-zone"),
+                get("unknown zone in a query", "/api/v1/availability/service/{s}?from=2026-12-07&to=2026-12-07&timeZone=Nowhere", 422, "invalid-time-zone", tenant, "{b}"),
+                post("unknown currency", biz, "{\"name\":\"A\",\"timeZone\":\"UTC\",\"currency\":\"XYZ\"}", 422, "invalid-money"),
+                post("negative price", "/api/v1/businesses/{b}/services",
+                        "{\"name\":\"S\",\"duration\":\"PT30M\",\"price\":{\"amount\":\"-5.00\",\"currency\":\"EUR\"}}", 422, "invalid-money"),
+                post("price with too many decimals", "/api/v1/businesses/{b}/services",
+                        "{\"name\":\"S\",\"duration\":\"PT30M\",\"price\":{\"amount\":\"5.001\",\"currency\":\"EUR\"}}", 422, "invalid-money"),
+                post("zero duration", "/api/v1/businesses/{b}/services",
+                        "{\"name\":\"S\",\"duration\":\"PT0S\",\"price\":{\"amount\":\"5.00\",\"currency\":\"EUR\"}}", 422, "invalid-duration"),
+                post("blank name", biz, "{\"name\":\" \",\"timeZone\":\"UTC\",\"currency\":\"EUR\"}", 422, "validation-failed"),
+                post("missing fields", appts, "{}", 422, "validation-failed"),
+                post("invalid customer email", appts, BOOKING.formatted("2026-12-07T09:00:00+01:00", "not-an-email", ""), 422, "validation-failed"),
+                post("unknown service for staff", "/api/v1/businesses/{b}/staff",
+                        "{\"name\":\"N\",\"timeZone\":\"UTC\",\"serviceIds\":[\"" + UUID.randomUUID() + "\"]}", 422, "unknown-service"),
+                post("huge payload", appts, BOOKING.formatted("2026-12-07T09:00:00+01:00", "a@example.com", ",\"notes\":\"" + HUGE + "\""), 413, "payload-too-large"),
+                post("huge payload with an idempotency key", appts, BOOKING.formatted("2026-12-07T09:00:00+01:00", "a@example.com", ",\"notes\":\"" + HUGE + "\""),
+                        413, "payload-too-large", "Idempotency-Key", "k-huge"),
+                post("invalid idempotency key", appts, BOOKING.formatted("2026-12-07T09:00:00+01:00", "a@example.com", ""), 400, "invalid-value",
+                        "Idempotency-Key", "k".repeat(300)),
+                post("malformed If-Match", "/api/v1/appointments/{a}/confirm", null, 400, "invalid-precondition-header", tenant, "{b}", "If-Match", "yesterday"),
+                get("malformed id in the path", "/api/v1/appointments/not-a-uuid", 400, "invalid-value", tenant, "{b}"),
+                get("malformed tenant header", "/api/v1/appointments/{a}", 400, "invalid-value", tenant, "acme"),
+                get("missing tenant header", "/api/v1/appointments/{a}", 400, "tenant-required"),
+                get("missing query parameter", "/api/v1/availability/service/{s}?from=2026-12-07", 400, "missing-parameter", tenant, "{b}"),
+                get("page size out of range", appts + "?limit=0", 400, "invalid-value"),
+                get("forged cursor", appts + "?cursor=Zm9vYmFy", 422, "validation-failed"),
+                get("unknown status filter", appts + "?status=LOST", 400, "invalid-value"),
+                get("unknown appointment", "/api/v1/appointments/" + UUID.randomUUID(), 404, "appointment-not-found", tenant, "{b}"),
+                get("unknown business", "/api/v1/businesses/" + UUID.randomUUID(), 404, "business-not-found"),
+                get("unknown route", "/api/v1/nothing-here", 404, "route-not-found"),
+                new Case("wrong method", "DELETE", "/api/v1/businesses/{b}", null, List.of(), 405, "method-not-allowed"),
+                new Case("wrong media type", "POST-TEXT", biz, "name=A", List.of(), 415, "unsupported-media-type"),
+                new Case("huge chunked payload", "POST-CHUNKED", appts, HUGE, List.of(), 413, "payload-too-large"));
+    }
+
+    @BeforeEach
+    void salon() {
+        salon = Scenario.business(api, "Salon Aurora", "Europe/Berlin");
+        service = salon.service("Haircut", 45, 0, 15, 30, 0);
+        staff = salon.staff("Mia", "Europe/Berlin", List.of(service), "09:00-17:00");
+        appointment = salon.book(service, staff, "2026-12-07T09:00:00+01:00", "Ada").text("id");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void isRejectedWithAProblemAndStoresNothing(Case c) {
+        long events = storedEvents();
+        long idempotencyRecords = jdbc.queryForObject("SELECT count(*) FROM idempotency_record", Long.class);
+        Api.Response response = api.send(request(c), headers(c));
+
+        assertThat(response.status()).as(response.raw().body()).isEqualTo(c.status());
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.code()).isEqualTo(c.code());
+        assertThat(response.json().path("status").asInt()).isEqualTo(c.status());
+        assertThat(response.text("type")).isEqualTo("urn:kairos:problem:" + c.code());
+        assertThat(response.text("detail")).isNotBlank();
+        assertThat(storedEvents()).isEqualTo(events);
+        if (c.status() == 413 || c.status() == 400) {
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM idempotency_record", Long.class)).isEqualTo(idempotencyRecords);
+        }
+    }
+
+    private HttpRequest.Builder request(Case c) {
+        URI uri = URI.create("http://127.0.0.1:" + port + fill(c.path()));
+        String body = c.body() == null ? null : fill(c.body());
+        return switch (c.method()) {
+            case "GET" -> HttpRequest.newBuilder(uri).GET();
+            case "DELETE" -> HttpRequest.newBuilder(uri).DELETE();
+            case "POST-TEXT" -> HttpRequest.newBuilder(uri).header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString(body));
+            case "POST-CHUNKED" -> HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(
+                            ("{\"notes\":\"" + body + "\"}").getBytes())));
+            default -> {
+                HttpRequest.Builder b = HttpRequest.newBuilder(uri)
+                        .POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                yield body == null ? b : b.header("Content-Type", "application/json");
+            }
+        };
+    }
+
+    private String[] headers(Case c) {
+        return c.headers().stream().map(this::fill).toArray(String[]::new);
+    }
+
+    private String fill(String template) {
+        return template.replace("{b}", salon.tenant()).replace("{st}", staff.toString()).replace("{s}", service.toString())
+                .replace("{a}", appointment);
+    }
+}

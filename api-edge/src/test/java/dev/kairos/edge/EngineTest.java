@@ -1,0 +1,61 @@
+package dev.kairos.edge;
+
+import dev.kairos.infra.LocalPostgres;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+/**
+ * The whole engine on a fresh database of a real PostgreSQL, over HTTP, with the clock fixed at {@link #NOW}
+ * (Tuesday 1 December 2026, 08:00 UTC).
+ */
+@SpringBootTest(classes = KairosApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"logging.level.root=WARN", "db-scheduler.enabled=false"})
+@Import(EngineTest.FixedClock.class)
+public abstract class EngineTest {
+    public static final Instant NOW = Instant.parse("2026-12-01T08:00:00Z");
+
+    @LocalServerPort
+    protected int port;
+    @Autowired
+    protected JdbcTemplate jdbc;
+    protected Api api;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        String url = LocalPostgres.freshDatabase();
+        registry.add("spring.datasource.url", () -> url);
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "");
+    }
+
+    @BeforeEach
+    void client() {
+        api = new Api(port);
+    }
+
+    protected long storedEvents() {
+        return jdbc.queryForObject("SELECT count(*) FROM domainevententry", Long.class);
+    }
+
+    @TestConfiguration
+    static class FixedClock {
+        @Bean
+        @Primary
+        Clock fixedClock() {
+            return Clock.fixed(NOW, ZoneOffset.UTC);
+        }
+    }
+}

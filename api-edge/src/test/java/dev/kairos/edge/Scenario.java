@@ -1,0 +1,63 @@
+package dev.kairos.edge;
+
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Builds a business through the API, so tests read like the domain. */
+public final class Scenario {
+    private final Api api;
+    public final UUID businessId;
+
+    private Scenario(Api api, UUID businessId) {
+        this.api = api;
+        this.businessId = businessId;
+    }
+
+    public static Scenario business(Api api, String name, String zone) {
+        Api.Response r = api.post("/api/v1/businesses",
+                "{\"name\":\"" + name + "\",\"timeZone\":\"" + zone + "\",\"currency\":\"EUR\"}");
+        assertThat(r.status()).as(r.raw().body()).isEqualTo(201);
+        return new Scenario(api, UUID.fromString(r.text("id")));
+    }
+
+    public String tenant() {
+        return businessId.toString();
+    }
+
+    /** A service; durations in minutes. */
+    public UUID service(String name, int minutes, int bufferBefore, int bufferAfter, int interval, int noticeMinutes) {
+        Api.Response r = api.post("/api/v1/businesses/" + businessId + "/services", """
+                {"name":"%s","duration":"PT%dM","price":{"amount":"40.00","currency":"EUR"},
+                 "bufferBefore":"PT%dM","bufferAfter":"PT%dM","slotInterval":"PT%dM","minimumNotice":"PT%dM","maxAdvanceDays":60}
+                """.formatted(name, minutes, bufferBefore, bufferAfter, interval, noticeMinutes));
+        assertThat(r.status()).as(r.raw().body()).isEqualTo(201);
+        return UUID.fromString(r.text("id"));
+    }
+
+    /** A staff member working the given hours (e.g. "09:00-12:00") every day of the week. */
+    public UUID staff(String name, String zone, List<UUID> services, String... hours) {
+        StringBuilder intervals = new StringBuilder();
+        for (String h : hours) {
+            String[] p = h.split("-");
+            intervals.append(intervals.isEmpty() ? "" : ",").append("{\"from\":\"").append(p[0]).append("\",\"to\":\"").append(p[1]).append("\"}");
+        }
+        StringBuilder week = new StringBuilder();
+        for (String day : List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY")) {
+            week.append(week.isEmpty() ? "" : ",").append('"').append(day).append("\":[").append(intervals).append(']');
+        }
+        String ids = String.join(",", services.stream().map(s -> "\"" + s + "\"").toList());
+        Api.Response r = api.post("/api/v1/businesses/" + businessId + "/staff", """
+                {"name":"%s","email":"%s@example.com","timeZone":"%s","workingHours":{%s},"serviceIds":[%s]}
+                """.formatted(name, name.toLowerCase().replace(' ', '.'), zone, week, ids));
+        assertThat(r.status()).as(r.raw().body()).isEqualTo(201);
+        return UUID.fromString(r.text("id"));
+    }
+
+    public Api.Response book(UUID service, UUID staff, String start, String customer, String... headers) {
+        return api.post("/api/v1/businesses/" + businessId + "/appointments", """
+                {"serviceId":"%s","staffId":"%s","start":"%s","customer":{"name":"%s","email":"%s@example.com"}}
+                """.formatted(service, staff, start, customer, customer.toLowerCase()), headers);
+    }
+}
