@@ -56,7 +56,12 @@ public final class Scenario {
     }
 
     public Api.Response book(UUID service, UUID staff, String start, String customer, String... headers) {
-        return api.post("/api/v1/businesses/" + businessId + "/appointments", """
+        return bookVia(api, service, staff, start, customer, headers);
+    }
+
+    /** Books through a given node of the engine. */
+    public Api.Response bookVia(Api node, UUID service, UUID staff, String start, String customer, String... headers) {
+        return node.post("/api/v1/businesses/" + businessId + "/appointments", """
                 {"serviceId":"%s","staffId":"%s","start":"%s","customer":{"name":"%s","email":"%s@example.com"}}
                 """.formatted(service, staff, start, customer, customer.toLowerCase()), headers);
     }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
@@ -71,6 +72,12 @@ public class AxonConfiguration {
                 .build();
     }
 
+    /** Lets a lost write race (duplicate aggregate sequence) surface as Axon's ConcurrencyException. */
+    @Bean
+    PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new PostgresDuplicateKeyResolver();
+    }
+
     @Autowired
     void pooledProjections(EventProcessingConfigurer configurer) {
         configurer.usingPooledStreamingEventProcessors();
@@ -86,11 +93,16 @@ public class AxonConfiguration {
     }
 
     @Bean
-    CommandGateway commandGateway(CommandBus commandBus, ScheduledExecutorService commandRetryExecutor,
-                                  @Value("${kairos.commands.max-retries:8}") int maxRetries) {
+    ConflictRetryScheduler conflictRetryScheduler(ScheduledExecutorService commandRetryExecutor,
+                                                  @Value("${kairos.commands.max-retries:8}") int maxRetries) {
+        return new ConflictRetryScheduler(commandRetryExecutor, maxRetries);
+    }
+
+    @Bean
+    CommandGateway commandGateway(CommandBus commandBus, ConflictRetryScheduler conflictRetryScheduler) {
         return DefaultCommandGateway.builder()
                 .commandBus(commandBus)
-                .retryScheduler(new ConflictRetryScheduler(commandRetryExecutor, maxRetries))
+                .retryScheduler(conflictRetryScheduler)
                 .build();
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Retries a command only when it lost a write race: another node appended to the same aggregate first, so the
@@ -15,9 +16,10 @@ import java.util.concurrent.TimeUnit;
  * Business rejections are never retried. Backoff grows with each attempt and is jittered so that racing nodes
  * spread out.
  */
-final class ConflictRetryScheduler implements RetryScheduler {
+public final class ConflictRetryScheduler implements RetryScheduler {
     private final ScheduledExecutorService executor;
     private final int maxRetries;
+    private final AtomicLong retries = new AtomicLong();
 
     ConflictRetryScheduler(ScheduledExecutorService executor, int maxRetries) {
         this.executor = executor;
@@ -30,9 +32,15 @@ final class ConflictRetryScheduler implements RetryScheduler {
         if (!isWriteConflict(lastFailure) || failures.size() > maxRetries) {
             return false;
         }
+        retries.incrementAndGet();
         long ceilingMillis = Math.min(200, 2L << Math.min(failures.size(), 6));
         executor.schedule(commandDispatch, ThreadLocalRandom.current().nextLong(1, ceilingMillis + 1), TimeUnit.MILLISECONDS);
         return true;
+    }
+
+    /** How many commands were sent again after losing a write race, since start. */
+    public long retries() {
+        return retries.get();
     }
 
     static boolean isWriteConflict(Throwable failure) {

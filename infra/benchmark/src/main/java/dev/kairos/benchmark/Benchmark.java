@@ -1,0 +1,99 @@
+package dev.kairos.benchmark;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+
+/**
+ * The benchmark: boots the engine (or targets a running one), optionally preloads the event store, sets up a
+ * tenant, measures booking and availability load over HTTP and the same bookings as plain JDBC inserts, verifies
+ * that nothing was double-booked and prints the figures. Exits 0 on PASS, 1 on FAIL or error, 2 on bad options.
+ */
+public final class Benchmark {
+    private final Options options;
+
+    private Benchmark(Options options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        int exitCode;
+        try {
+            exitCode = new Benchmark(options).run();
+        } catch (Exception e) {
+            e.printStackTrace();
+            exitCode = 1;
+        }
+        System.exit(exitCode);
+    }
+
+    private int run() throws Exception {
+        Instant startedAt = Instant.now();
+        System.out.println(options.inProcess() ? "Starting PostgreSQL and the engine in this JVM" : "Using the engine at " + options.url());
+        long booting = System.nanoTime();
+        try (EngineUnderTest engine = EngineUnderTest.of(options)) {
+            Duration engineStart = Duration.ofNanos(System.nanoTime() - booting);
+            Database database = engine.database();
+            ProjectionProgress projections = new ProjectionProgress(database);
+            Optional<EventPreloader.Result> preload = preload(engine, projections);
+
+            System.out.println("Setting up the tenant: " + options.staff() + " staff");
+            KairosApi api = new KairosApi(engine.baseUrl());
+            Tenant tenant = new TenantSetup(api).create(options.staff(), options.queryStaff());
+            projections.awaitCaughtUp();
+
+            LocalDate today = SlotPattern.todayUtc();
+            SlotPattern pattern = new SlotPattern(options.staff(), options.days(), today);
+            LoadRunner runner = new LoadRunner(options.clients(), options.warmup(), options.duration());
+            System.out.println("Load phases");
+            PhaseResult booking = runner.run("booking", new BookingLoad(api, tenant, pattern)::newClient);
+            projections.awaitCaughtUp();
+            PhaseResult availability = runner.run("availability", new AvailabilityLoad(api, tenant, today, options.days())::newClient);
+            PhaseResult baseline;
+            try (JdbcBaseline jdbc = new JdbcBaseline(database, pattern)) {
+                jdbc.createTable();
+                baseline = runner.run("baseline", jdbc::newClient);
+            }
+
+            System.out.println("Verifying: waiting for the projections, then checking for overlaps");
+            projections.awaitCaughtUp();
+            StaffHistory history = engine.context().map(StaffHistory::of).orElseGet(() -> StaffHistory.of(database));
+            OverlapVerifier.Verdict verdict = new OverlapVerifier(database, history).verify(tenant, booking.total(Outcome.CREATED));
+
+            Results results = new Results(startedAt, Machine.describe(database), options, engineStart, preload,
+                    booking, availability, baseline, verdict);
+            publish(ResultsTable.render(results));
+            return verdict.passed() ? 0 : 1;
+        }
+    }
+
+    private Optional<EventPreloader.Result> preload(EngineUnderTest engine, ProjectionProgress projections) throws Exception {
+        if (options.preloadEvents() == 0) {
+            return Optional.empty();
+        }
+        System.out.printf("Preloading %,d events%n", options.preloadEvents());
+        EventPreloader preloader = new EventPreloader(engine.context().orElseThrow(), projections);
+        return Optional.of(preloader.preload(options.preloadEvents()));
+    }
+
+    private void publish(String table) throws IOException {
+        System.out.println();
+        System.out.print(table);
+        Path out = options.out().toAbsolutePath();
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, table);
+        System.out.println("Written to " + out);
+    }
+}

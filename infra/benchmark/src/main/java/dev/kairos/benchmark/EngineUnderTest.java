@@ -1,0 +1,79 @@
+package dev.kairos.benchmark;
+
+import dev.kairos.edge.KairosApplication;
+import dev.kairos.infra.LocalPostgres;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.util.Optional;
+
+/**
+ * The engine the load goes to: booted in this JVM on a fresh PostgreSQL of its own, or one already running
+ * elsewhere. Only an in-process engine exposes its Spring context (needed to preload events).
+ */
+final class EngineUnderTest implements AutoCloseable {
+    private final String baseUrl;
+    private final Database database;
+    private final ConfigurableApplicationContext context;
+    private final LocalPostgres postgres;
+
+    private EngineUnderTest(String baseUrl, Database database, ConfigurableApplicationContext context, LocalPostgres postgres) {
+        this.baseUrl = baseUrl;
+        this.database = database;
+        this.context = context;
+        this.postgres = postgres;
+    }
+
+    static EngineUnderTest of(Options options) {
+        return options.inProcess()
+                ? boot(!options.fastPostgres())
+                : new EngineUnderTest(options.url().replaceAll("/+$", ""),
+                new Database(options.jdbc(), options.jdbcUser(), options.jdbcPassword()), null, null);
+    }
+
+    /** A throw-away PostgreSQL server with database "kairos", and the engine on a free port. */
+    private static EngineUnderTest boot(boolean durable) {
+        System.setProperty("axoniq.update-checker.disabled", "true");
+        LocalPostgres postgres = LocalPostgres.start(null, 0, durable);
+        try {
+            postgres.createDatabase("kairos");
+            Database database = new Database(postgres.jdbcUrl("kairos"), postgres.user(), "");
+            // as command-line arguments: default properties would lose to the engine's application.yml (server.port)
+            ConfigurableApplicationContext context = new SpringApplicationBuilder(KairosApplication.class).run(
+                    "--spring.datasource.url=" + database.url(),
+                    "--spring.datasource.username=" + database.user(),
+                    "--spring.datasource.password=",
+                    "--server.port=0",
+                    "--kairos.embedded-postgres.enabled=false",
+                    "--logging.level.root=WARN",
+                    "--spring.main.banner-mode=off");
+            int port = context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+            return new EngineUnderTest("http://127.0.0.1:" + port, database, context, postgres);
+        } catch (RuntimeException e) {
+            postgres.close();
+            throw e;
+        }
+    }
+
+    String baseUrl() {
+        return baseUrl;
+    }
+
+    Database database() {
+        return database;
+    }
+
+    Optional<ConfigurableApplicationContext> context() {
+        return Optional.ofNullable(context);
+    }
+
+    @Override
+    public void close() {
+        if (context != null) {
+            context.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package dev.kairos.benchmark;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Command-line options, all of the form {@code --name=value} or {@code --flag}.
+ *
+ * @param url            base URL of an already running engine; {@code null} boots one in this JVM
+ * @param jdbc           JDBC URL of that engine's database (required with {@code url})
+ * @param fastPostgres   the in-process PostgreSQL runs without fsync
+ * @param preloadEvents  filler events appended to the event store before the load phases
+ * @param clients        concurrent clients (threads) per load phase
+ * @param warmup         unmeasured time at the start of every load phase
+ * @param duration       measured time of every load phase
+ * @param days           bookings and queries spread over this many days, starting tomorrow
+ * @param staff          staff members providing the booked service
+ * @param queryStaff     of those, how many also provide the service the availability phase queries
+ * @param out            where the figures table is written
+ */
+record Options(String url, String jdbc, String jdbcUser, String jdbcPassword, boolean fastPostgres, long preloadEvents,
+               int clients, Duration warmup, Duration duration, int days, int staff, int queryStaff, Path out) {
+
+    static final String USAGE = """
+            java -jar kairos-benchmark.jar [options]
+              --duration=30          measured seconds per load phase
+              --warmup=5             warm-up seconds per load phase
+              --clients=32           concurrent clients
+              --days=14              days (from tomorrow, UTC) bookings and queries are spread over, at most 59
+              --staff=50             staff members of the booked service
+              --query-staff=20       staff members of the queried service (a subset of the above)
+              --preload-events=0     filler events appended through the engine's event store first
+              --fast-pg              in-process PostgreSQL without fsync (default: durable)
+              --url=http://host:port an already running engine instead of one in this JVM
+              --jdbc=jdbc:postgresql://host:port/kairos   its database (required with --url)
+              --jdbc-user=postgres --jdbc-password=
+              --out=target/benchmark-results.txt""";
+
+    private static final Set<String> FLAGS = Set.of("fast-pg", "help");
+
+    Options {
+        require(clients >= 1, "--clients must be at least 1");
+        require(!warmup.isNegative() && duration.toSeconds() >= 1, "--duration must be at least 1 second, --warmup not negative");
+        require(days >= 1 && days <= 59, "--days must be between 1 and 59 (the service books at most 60 days ahead)");
+        require(staff >= 1 && queryStaff >= 1 && queryStaff <= staff, "--query-staff must be between 1 and --staff");
+        require(preloadEvents >= 0, "--preload-events must not be negative");
+        require(url == null || jdbc != null, "--url needs --jdbc, the engine's database");
+        require(url == null || preloadEvents == 0, "--preload-events needs the engine in this JVM (no --url)");
+        require(url == null || !fastPostgres, "--fast-pg applies only to the in-process PostgreSQL");
+    }
+
+    static Options parse(String... args) {
+        Map<String, String> given = new LinkedHashMap<>();
+        for (String arg : args) {
+            require(arg.startsWith("--"), "unexpected argument " + arg);
+            int eq = arg.indexOf('=');
+            String name = eq < 0 ? arg.substring(2) : arg.substring(2, eq);
+            require(eq >= 0 || FLAGS.contains(name), "--" + name + " needs a value (--" + name + "=...)");
+            given.put(name, eq < 0 ? "true" : arg.substring(eq + 1));
+        }
+        Map<String, String> o = new LinkedHashMap<>(given);
+        Options options = new Options(o.remove("url"), o.remove("jdbc"), o.getOrDefault("jdbc-user", "postgres"),
+                o.getOrDefault("jdbc-password", ""), o.remove("fast-pg") != null, number(o.remove("preload-events"), 0),
+                (int) number(o.remove("clients"), 32), Duration.ofSeconds(number(o.remove("warmup"), 5)),
+                Duration.ofSeconds(number(o.remove("duration"), 30)), (int) number(o.remove("days"), 14),
+                (int) number(o.remove("staff"), 50), (int) number(o.remove("query-staff"), 20),
+                Path.of(o.getOrDefault("out", "target/benchmark-results.txt")));
+        o.keySet().removeAll(Set.of("jdbc-user", "jdbc-password", "out"));
+        require(!o.containsKey("help"), USAGE);
+        require(o.isEmpty(), "unknown option(s) " + o.keySet() + "\n" + USAGE);
+        return options;
+    }
+
+    boolean inProcess() {
+        return url == null;
+    }
+
+    /** The options as one line, for the results. */
+    String describe() {
+        return "clients=" + clients + " warmup=" + warmup.toSeconds() + "s duration=" + duration.toSeconds() + "s days=" + days
+                + " staff=" + staff + " query-staff=" + queryStaff + " preload-events=" + preloadEvents
+                + (inProcess() ? " engine=in-process postgres=" + (fastPostgres ? "fast (no fsync)" : "durable")
+                : " engine=" + url);
+    }
+
+    private static long number(String value, long fallback) {
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("not a whole number: " + value);
+        }
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package dev.kairos.benchmark;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.StringJoiner;
+
+/** Renders the results as a plain-text figures table. */
+final class ResultsTable {
+    static final double BOOKING_TARGET_RATIO = 0.25;
+    static final double AVAILABILITY_TARGET_P99_MS = 10;
+    private static final Set<Integer> BOOKING_EXPECTED = Set.of(Outcome.CREATED, Outcome.CONFLICT);
+    private static final Set<Integer> QUERY_EXPECTED = Set.of(200);
+
+    private final StringBuilder text = new StringBuilder();
+
+    static String render(Results r) {
+        return new ResultsTable().write(r).text.toString();
+    }
+
+    private ResultsTable write(Results r) {
+        line("Kairos benchmark, started " + r.startedAt());
+        row("machine", r.machine().toString());
+        row("options", r.options().describe());
+        row("engine start", seconds(r.engineStart().toMillis() / 1e3));
+        r.preload().ifPresent(p -> {
+            heading("preload (filler history through the engine's EventStorageEngine)");
+            row("events", String.format("%,d", p.events()));
+            row("append rate", String.format("%,.0f events/s (%.1f s)", p.appendRate(), p.appending().toMillis() / 1e3));
+            row("projection catch-up", seconds(p.catchingUp().toMillis() / 1e3) + " after the last append");
+            row("projection rate", String.format("%,.0f events/s (first append to caught up)", p.projectionRate()));
+        });
+        booking(r.booking());
+        availability(r.availability(), r.options().queryStaff());
+        baseline(r.baseline());
+        heading("engine vs baseline");
+        row("successful/s ratio", String.format("%.3f  (booked/s %.1f ÷ inserted/s %.1f)", r.successRatio(),
+                r.booking().perSecond(r.booking().measured(Outcome.CREATED)), r.baseline().perSecond(r.baseline().measured(Outcome.CREATED))));
+        row("attempts/s ratio", String.format("%.3f  (%.1f ÷ %.1f)", r.attemptRatio(),
+                r.booking().perSecond(r.booking().attempts()), r.baseline().perSecond(r.baseline().attempts())));
+        heading("targets");
+        row("booking ≥ 1/4 of baseline", String.format("successful %.3f %s, attempts %.3f %s", r.successRatio(),
+                met(r.successRatio() >= BOOKING_TARGET_RATIO), r.attemptRatio(), met(r.attemptRatio() >= BOOKING_TARGET_RATIO)));
+        double p99 = r.availability().millisAt(0.99);
+        row("availability p99 < 10 ms", String.format("%.2f ms %s", p99, met(p99 < AVAILABILITY_TARGET_P99_MS)));
+        verdict(r.verdict());
+        return this;
+    }
+
+    private void booking(PhaseResult p) {
+        heading("booking (POST /businesses/{id}/appointments)");
+        row("attempts/s", String.format("%.1f  (%,d in %.1f s)", p.perSecond(p.attempts()), p.attempts(), p.seconds()));
+        row("booked/s (201)", String.format("%.1f", p.perSecond(p.measured(Outcome.CREATED))));
+        row("rejected (409)", percent(p.share(Outcome.CONFLICT)));
+        latencies(p);
+        row("other statuses", others(p.unexpected(BOOKING_EXPECTED), p));
+        row("booked in total", String.format("%,d (incl. warm-up)", p.total(Outcome.CREATED)));
+    }
+
+    private void availability(PhaseResult p, int staff) {
+        heading("availability (GET /availability/service/{id}, 7-day range, service of " + staff + " staff)");
+        row("queries/s", String.format("%.1f  (%,d in %.1f s)", p.perSecond(p.attempts()), p.attempts(), p.seconds()));
+        latencies(p);
+        row("mean slots returned", String.format("%.1f", p.meanQuantity()));
+        row("other statuses", others(p.unexpected(QUERY_EXPECTED), p));
+    }
+
+    private void baseline(PhaseResult p) {
+        heading("baseline (plain JDBC INSERT, EXCLUDE USING gist, same pattern)");
+        row("attempts/s", String.format("%.1f  (%,d in %.1f s)", p.perSecond(p.attempts()), p.attempts(), p.seconds()));
+        row("inserted/s", String.format("%.1f", p.perSecond(p.measured(Outcome.CREATED))));
+        row("rejected (23P01)", percent(p.share(Outcome.CONFLICT)));
+        latencies(p);
+        row("errors", others(p.unexpected(BOOKING_EXPECTED), p));
+    }
+
+    private void verdict(OverlapVerifier.Verdict v) {
+        heading("verification");
+        row("appointment_view", v.viewOverlaps() + " overlapping live bookings; " + v.viewLive() + " live bookings of the tenant");
+        row("event store replay", v.replayOverlaps() + " overlapping live bookings; " + v.replayLive() + " live bookings");
+        row("201 responses", String.valueOf(v.booked()));
+        v.examples().forEach(e -> row("overlap", e));
+        row("result", v.passed() ? "PASS" : "FAIL");
+    }
+
+    private void latencies(PhaseResult p) {
+        row("latency p50/p99/max", String.format("%.2f / %.2f / %.2f ms", p.millisAt(0.5), p.millisAt(0.99), p.maxMillis()));
+    }
+
+    private static String others(Map<Integer, Long> unexpected, PhaseResult p) {
+        if (unexpected.isEmpty()) {
+            return "0";
+        }
+        StringJoiner joined = new StringJoiner(", ");
+        unexpected.forEach((code, n) -> joined.add((code == Outcome.FAILED ? "failed" : code) + ": " + n));
+        return joined + (p.firstFailure() == null ? "" : "  (first failure: " + p.firstFailure() + ")");
+    }
+
+    private static String met(boolean met) {
+        return met ? "met" : "NOT met";
+    }
+
+    private static String percent(double share) {
+        return String.format("%.1f %%", share * 100);
+    }
+
+    private static String seconds(double s) {
+        return String.format("%.1f s", s);
+    }
+
+    private void heading(String title) {
+        line("");
+        line(title);
+    }
+
+    private void row(String label, String value) {
+        line(String.format("  %-28s %s", label, value));
+    }
+
+    private void line(String s) {
+        text.append(s).append(System.lineSeparator());
+    }
+}
