@@ -175,10 +175,12 @@ public class ScheduleQueries {
         if (onlyStaff != null) {
             BookingException.require(staffExists(businessId, onlyStaff), ErrorCode.STAFF_NOT_FOUND, "staff not found: " + onlyStaff);
         }
-        ZoneId displayZone = zone != null ? zone : business(businessId).map(b -> ZoneId.of(b.timeZone())).orElse(ZoneId.of("UTC"));
+        Optional<BusinessView> business = business(businessId);
+        ZoneId displayZone = zone != null ? zone : business.map(b -> ZoneId.of(b.timeZone())).orElse(ZoneId.of("UTC"));
+        boolean bookable = service.active() && business.map(BusinessView::active).orElse(false);
         Instant rangeStart = from.atStartOfDay(displayZone).toInstant();
         Instant rangeEnd = to.plusDays(1).atStartOfDay(displayZone).toInstant();
-        Map<Instant, List<UUID>> byStart = service.active()
+        Map<Instant, List<UUID>> byStart = bookable
                 ? freeStarts(businessId, service.terms(), serviceId, onlyStaff, rangeStart, rangeEnd, now)
                 : Map.of();
         List<SlotView> slots = new ArrayList<>(byStart.size());

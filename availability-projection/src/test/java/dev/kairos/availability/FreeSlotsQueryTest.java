@@ -10,6 +10,7 @@ import dev.kairos.booking.calendar.AppointmentStatus;
 import dev.kairos.booking.calendar.StaffMemberDeactivated;
 import dev.kairos.booking.calendar.StaffMemberRegistered;
 import dev.kairos.booking.calendar.StaffServicesChanged;
+import dev.kairos.booking.catalog.BusinessDeactivated;
 import dev.kairos.booking.catalog.ServiceDeactivated;
 import dev.kairos.booking.common.AppointmentId;
 import dev.kairos.booking.common.BookingException;
@@ -143,6 +144,14 @@ class FreeSlotsQueryTest {
         assertThat(view.serviceId()).isEqualTo(cut.id());
         assertThat(view.slots()).isEmpty();
         assertThat(queries.freeSlots(business, cut, ann, MONDAY, MONDAY, BERLIN, NOW).slots()).isEmpty();
+    }
+
+    @Test
+    void inactiveBusinessHasNoSlots() {
+        assertThat(queries.freeSlots(business, cut, null, MONDAY, MONDAY, BERLIN, NOW).slots()).isNotEmpty();
+        projector.on(new BusinessDeactivated(business, 2));
+
+        assertThat(queries.freeSlots(business, cut, null, MONDAY, MONDAY, BERLIN, NOW).slots()).isEmpty();
     }
 
     @Test

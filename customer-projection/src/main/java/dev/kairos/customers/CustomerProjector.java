@@ -4,6 +4,10 @@ import dev.kairos.booking.calendar.AppointmentBooked;
 import dev.kairos.booking.calendar.AppointmentRescheduled;
 import dev.kairos.booking.calendar.AppointmentStatusChanged;
 import dev.kairos.booking.calendar.AppointmentTransferredIn;
+import dev.kairos.booking.calendar.CustomerDetails;
+import dev.kairos.booking.common.AppointmentId;
+import dev.kairos.booking.common.BusinessId;
+import dev.kairos.booking.common.CustomerId;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -12,7 +16,10 @@ import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
 
-/** Customers and their booking history, built from appointment events. Rows are guarded by appointment revision. */
+/**
+ * Customers and their booking history, built from appointment events. Appointment rows are guarded by the
+ * appointment's revision; customer rows are only inserted, so nodes and segments never contend for them.
+ */
 @Component
 @ProcessingGroup(CustomerProjector.PROCESSING_GROUP)
 public class CustomerProjector {
@@ -26,18 +33,12 @@ public class CustomerProjector {
 
     @EventHandler
     void on(AppointmentBooked event) {
-        Timestamp bookedAt = Timestamp.from(event.bookedAt());
-        jdbc.update("INSERT INTO customer_view (customer_id, business_id, name, email, phone, first_booked_at, last_booked_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (customer_id) DO UPDATE SET name = EXCLUDED.name, "
-                        + "email = COALESCE(EXCLUDED.email, customer_view.email), phone = COALESCE(EXCLUDED.phone, customer_view.phone), "
-                        + "first_booked_at = LEAST(customer_view.first_booked_at, EXCLUDED.first_booked_at), "
-                        + "last_booked_at = GREATEST(customer_view.last_booked_at, EXCLUDED.last_booked_at)",
-                event.customerId().id(), event.businessId().id(), event.customer().name(), event.customer().email(),
-                event.customer().phone(), bookedAt, bookedAt);
+        knowCustomer(event.customerId(), event.businessId());
         jdbc.update("INSERT INTO customer_appointment (appointment_id, customer_id, business_id, service_id, staff_id, start_at, "
-                        + "end_at, status, revision) VALUES (?, ?, ?, ?, ?, ?, ?, 'SCHEDULED', 1) ON CONFLICT (appointment_id) DO NOTHING",
-                event.appointmentId().id(), event.customerId().id(), event.businessId().id(), event.serviceId().id(),
-                event.staffId().id(), Timestamp.from(event.slot().start()), Timestamp.from(event.slot().end()));
+                        + "end_at, status, revision, customer_name, customer_email, customer_phone, booked_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, 'SCHEDULED', 1, ?, ?, ?, ?) ON CONFLICT (appointment_id) DO NOTHING",
+                history(event.appointmentId(), event.customerId(), event.businessId(), event.serviceId().id(),
+                        event.staffId().id(), event.slot().start(), event.slot().end(), event.customer(), event.bookedAt()));
     }
 
     @EventHandler
@@ -50,13 +51,19 @@ public class CustomerProjector {
     /** May be read before the booking itself (it comes through another calendar's stream), so it upserts. */
     @EventHandler
     void on(AppointmentTransferredIn event) {
+        knowCustomer(event.customerId(), event.businessId());
+        Object[] row = history(event.appointmentId(), event.customerId(), event.businessId(), event.serviceId().id(),
+                event.staffId().id(), event.slot().start(), event.slot().end(), event.customer(), event.bookedAt());
+        Object[] args = new Object[row.length + 2];
+        System.arraycopy(row, 0, args, 0, 7);
+        args[7] = event.status().name();
+        args[8] = event.revision();
+        System.arraycopy(row, 7, args, 9, row.length - 7);
         jdbc.update("INSERT INTO customer_appointment (appointment_id, customer_id, business_id, service_id, staff_id, start_at, "
-                        + "end_at, status, revision) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (appointment_id) DO UPDATE SET "
-                        + "staff_id = EXCLUDED.staff_id, start_at = EXCLUDED.start_at, end_at = EXCLUDED.end_at, "
-                        + "status = EXCLUDED.status, revision = EXCLUDED.revision WHERE customer_appointment.revision < EXCLUDED.revision",
-                event.appointmentId().id(), event.customerId().id(), event.businessId().id(), event.serviceId().id(),
-                event.staffId().id(), Timestamp.from(event.slot().start()), Timestamp.from(event.slot().end()),
-                event.status().name(), event.revision());
+                + "end_at, status, revision, customer_name, customer_email, customer_phone, booked_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (appointment_id) DO UPDATE SET "
+                + "staff_id = EXCLUDED.staff_id, start_at = EXCLUDED.start_at, end_at = EXCLUDED.end_at, "
+                + "status = EXCLUDED.status, revision = EXCLUDED.revision WHERE customer_appointment.revision < EXCLUDED.revision", args);
     }
 
     @EventHandler
@@ -68,5 +75,18 @@ public class CustomerProjector {
     @ResetHandler
     void reset() {
         jdbc.update("TRUNCATE customer_view, customer_appointment");
+    }
+
+    private void knowCustomer(CustomerId customerId, BusinessId businessId) {
+        jdbc.update("INSERT INTO customer_view (customer_id, business_id) VALUES (?, ?) ON CONFLICT (customer_id) DO NOTHING",
+                customerId.id(), businessId.id());
+    }
+
+    private static Object[] history(AppointmentId appointmentId, CustomerId customerId, BusinessId businessId,
+                                    Object serviceId, Object staffId, java.time.Instant start, java.time.Instant end,
+                                    CustomerDetails customer, java.time.Instant bookedAt) {
+        return new Object[]{appointmentId.id(), customerId.id(), businessId.id(), serviceId, staffId,
+                Timestamp.from(start), Timestamp.from(end), customer.name(), customer.email(), customer.phone(),
+                Timestamp.from(bookedAt)};
     }
 }

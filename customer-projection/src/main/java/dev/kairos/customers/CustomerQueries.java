@@ -35,10 +35,17 @@ public class CustomerQueries {
                 (rs, i) -> new HistoryEntry(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
                         rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant(), rs.getString(6)),
                 customerId.id(), businessId.id());
-        return jdbc.query("SELECT * FROM customer_view WHERE customer_id = ? AND business_id = ?",
-                (rs, i) -> new CustomerView(rs.getObject("customer_id", UUID.class), rs.getObject("business_id", UUID.class),
-                        rs.getString("name"), rs.getString("email"), rs.getString("phone"),
-                        rs.getTimestamp("first_booked_at").toInstant(), rs.getTimestamp("last_booked_at").toInstant(), history),
+        // the newest booking's name is the customer's; email and phone are the newest ones given
+        String newest = "SELECT %s FROM customer_appointment a WHERE a.customer_id = c.customer_id%s "
+                + "ORDER BY a.booked_at DESC, a.appointment_id DESC LIMIT 1";
+        return jdbc.query("SELECT c.customer_id, c.business_id, (" + newest.formatted("customer_name", "") + "), "
+                        + "(" + newest.formatted("customer_email", " AND a.customer_email IS NOT NULL") + "), "
+                        + "(" + newest.formatted("customer_phone", " AND a.customer_phone IS NOT NULL") + "), "
+                        + "(SELECT min(booked_at) FROM customer_appointment a WHERE a.customer_id = c.customer_id), "
+                        + "(SELECT max(booked_at) FROM customer_appointment a WHERE a.customer_id = c.customer_id) "
+                        + "FROM customer_view c WHERE c.customer_id = ? AND c.business_id = ?",
+                (rs, i) -> new CustomerView(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getTimestamp(7).toInstant(), history),
                 customerId.id(), businessId.id()).stream().findFirst();
     }
 }

@@ -102,6 +102,19 @@ class CustomerProjectionTest {
     }
 
     @Test
+    void anOlderBookingAppliedLastDoesNotOverwriteNewerContactDetails() {
+        Instant later = NOW.plus(Duration.ofDays(3));
+        projector.on(booked(new AppointmentId(UUID.randomUUID()), adaId,
+                new CustomerDetails("Ada King", "ada@example.com", "+4917099999999"), bob, Instant.parse("2026-12-20T15:00:00Z"), later));
+        projector.on(booked(new AppointmentId(UUID.randomUUID()), adaId, ada, ann, Instant.parse("2026-12-07T09:00:00Z"), NOW));
+
+        CustomerView view = queries.customer(business, adaId).orElseThrow();
+        assertThat(view.name()).isEqualTo("Ada King");
+        assertThat(view.phone()).isEqualTo("+4917099999999");
+        assertThat(view.lastBookedAt()).isEqualTo(later);
+    }
+
+    @Test
     void bookingsSeenOutOfOrderKeepFirstAndLastBookedAt() {
         Instant early = NOW.minus(Duration.ofDays(10));
         projector.on(booked(new AppointmentId(UUID.randomUUID()), adaId, ada, ann, Instant.parse("2026-12-07T09:00:00Z"), NOW));

@@ -45,7 +45,8 @@ final class EngineUnderTest implements AutoCloseable {
                     "--spring.datasource.password=",
                     "--server.port=0",
                     "--kairos.embedded-postgres.enabled=false",
-                    "--logging.level.root=WARN",
+                    "--springdoc.api-docs.enabled=false",
+                    "--springdoc.swagger-ui.enabled=false",
                     "--spring.main.banner-mode=off");
             int port = context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
             return new EngineUnderTest("http://127.0.0.1:" + port, database, context, postgres);

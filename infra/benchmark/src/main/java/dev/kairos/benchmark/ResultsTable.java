@@ -21,6 +21,9 @@ final class ResultsTable {
         line("Kairos benchmark, started " + r.startedAt());
         row("machine", r.machine().toString());
         row("options", r.options().describe());
+        if (r.options().inProcess() && !r.options().fastPostgres() && !r.machine().fsync()) {
+            row("WARNING", "durable PostgreSQL was requested, but the server runs with fsync off");
+        }
         row("engine start", seconds(r.engineStart().toMillis() / 1e3));
         r.preload().ifPresent(p -> {
             heading("preload (filler history through the engine's EventStorageEngine)");
