@@ -1,9 +1,12 @@
 package dev.kairos.booking.command.calendar;
 
+import dev.kairos.booking.calendar.AppointmentBooked;
+import dev.kairos.booking.calendar.AppointmentConfirmed;
 import dev.kairos.booking.calendar.AppointmentStatus;
 import dev.kairos.booking.calendar.AppointmentTransferredIn;
 import dev.kairos.booking.calendar.AppointmentTransferredOut;
 import dev.kairos.booking.calendar.BookSlot;
+import dev.kairos.booking.calendar.ConfirmAppointment;
 import dev.kairos.booking.calendar.RescheduleAppointment;
 import dev.kairos.booking.common.ErrorCode;
 import dev.kairos.booking.common.StaffId;
@@ -14,6 +17,7 @@ import java.util.Map;
 
 import static dev.kairos.booking.command.calendar.CalendarScenario.A1;
 import static dev.kairos.booking.command.calendar.CalendarScenario.A2;
+import static dev.kairos.booking.command.calendar.CalendarScenario.A3;
 import static dev.kairos.booking.command.calendar.CalendarScenario.ADA;
 import static dev.kairos.booking.command.calendar.CalendarScenario.ADA_ID;
 import static dev.kairos.booking.command.calendar.CalendarScenario.BOOKED_AT;
@@ -80,7 +84,7 @@ class TransferTest {
     @Test
     void theOtherStaffMemberMustProvideTheService() {
         CalendarScenario scenario = annaAndBen();
-        scenario.world.given(StaffCalendar.class, STAFF, new dev.kairos.booking.calendar.AppointmentBooked(A1, BUSINESS, STAFF,
+        scenario.world.given(StaffCalendar.class, STAFF, new AppointmentBooked(A1, BUSINESS, STAFF,
                 QUICK, ADA_ID, ADA, slot(QUICK, monday("10:00")), blocked(QUICK, monday("10:00")), null, Map.of(), BOOKED_AT));
         scenario.when(moveTo(OTHER_STAFF, monday("12:00")))
                 .expectException(ErrorCode.SERVICE_NOT_PROVIDED);
@@ -107,7 +111,7 @@ class TransferTest {
         CalendarScenario scenario = annaAndBen().booked(STAFF, A1, CUT, monday("10:00"));
         scenario.when(moveTo(OTHER_STAFF, monday("12:00"))).expectSuccessfulHandlerExecution();
         scenario.when(book(A2, CUT, monday("10:00"))).expectEvents(bookedEvent(A2, CUT, monday("10:00")));
-        scenario.when(new BookSlot(CalendarScenario.A3, BUSINESS, OTHER_STAFF, CUT, ADA_ID, ADA, monday("12:30"), null, null))
+        scenario.when(new BookSlot(A3, BUSINESS, OTHER_STAFF, CUT, ADA_ID, ADA, monday("12:30"), null, null))
                 .expectException(ErrorCode.SLOT_UNAVAILABLE);
     }
 
@@ -115,7 +119,7 @@ class TransferTest {
     void theMovedAppointmentIsManagedByItsNewCalendar() {
         CalendarScenario scenario = annaAndBen().booked(STAFF, A1, CUT, monday("10:00"));
         scenario.when(moveTo(OTHER_STAFF, monday("12:00"))).expectSuccessfulHandlerExecution();
-        scenario.when(new dev.kairos.booking.calendar.ConfirmAppointment(A1, BUSINESS, 2L))
-                .expectEvents(new dev.kairos.booking.calendar.AppointmentConfirmed(A1, BUSINESS, OTHER_STAFF, 3));
+        scenario.when(new ConfirmAppointment(A1, BUSINESS, 2L))
+                .expectEvents(new AppointmentConfirmed(A1, BUSINESS, OTHER_STAFF, 3));
     }
 }
