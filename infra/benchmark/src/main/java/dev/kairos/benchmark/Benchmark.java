@@ -52,7 +52,7 @@ public final class Benchmark {
             System.out.println("Setting up the tenant: " + options.staff() + " staff");
             KairosApi api = new KairosApi(engine.baseUrl());
             Tenant tenant = new TenantSetup(api).create(options.staff(), options.queryStaff());
-            projections.awaitCaughtUp();
+            System.out.println("DEBUG catch-up " + projections.awaitCaughtUp());
 
             LocalDate today = SlotPattern.todayUtc();
             SlotPattern pattern = new SlotPattern(options.staff(), options.days(), today);

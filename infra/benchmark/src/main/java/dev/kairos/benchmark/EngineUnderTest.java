@@ -72,6 +72,7 @@ final class EngineUnderTest implements AutoCloseable {
     public void close() {
         if (context != null) {
             context.close();
+            System.out.println("DEBUG interrupted after context close: " + Thread.currentThread().isInterrupted());
         }
         if (postgres != null) {
             postgres.close();

@@ -59,8 +59,8 @@ public class CalendarCommandHandler {
 
     @CommandHandler
     public CommandOutcome handle(UpdateStaffMember command) {
-        requireServicesOf(command.businessId(), command.services());
         Aggregate<StaffCalendar> calendar = calendarOf(command.staffId(), command.businessId());
+        requireServicesOf(command.businessId(), command.services());
         calendar.execute(c -> c.update(command));
         return outcome(calendar, calendar.invoke(StaffCalendar::revision));
     }
