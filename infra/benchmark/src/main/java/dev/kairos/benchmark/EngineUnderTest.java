@@ -5,7 +5,12 @@ import dev.kairos.infra.LocalPostgres;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The engine the load goes to: booted in this JVM on a fresh PostgreSQL of its own, or one already running
@@ -16,25 +21,29 @@ final class EngineUnderTest implements AutoCloseable {
     private final Database database;
     private final ConfigurableApplicationContext context;
     private final LocalPostgres postgres;
+    private final Path dataDirectory;
 
-    private EngineUnderTest(String baseUrl, Database database, ConfigurableApplicationContext context, LocalPostgres postgres) {
+    private EngineUnderTest(String baseUrl, Database database, ConfigurableApplicationContext context, LocalPostgres postgres,
+                            Path dataDirectory) {
         this.baseUrl = baseUrl;
         this.database = database;
         this.context = context;
         this.postgres = postgres;
+        this.dataDirectory = dataDirectory;
     }
 
-    static EngineUnderTest of(Options options) {
+    static EngineUnderTest of(Options options) throws IOException {
         return options.inProcess()
                 ? boot(!options.fastPostgres())
                 : new EngineUnderTest(options.url().replaceAll("/+$", ""),
-                new Database(options.jdbc(), options.jdbcUser(), options.jdbcPassword()), null, null);
+                new Database(options.jdbc(), options.jdbcUser(), options.jdbcPassword()), null, null, null);
     }
 
-    /** A throw-away PostgreSQL server with database "kairos", and the engine on a free port. */
-    private static EngineUnderTest boot(boolean durable) {
+    /** A PostgreSQL server on a temporary data directory with database "kairos", and the engine on a free port. */
+    private static EngineUnderTest boot(boolean durable) throws IOException {
         System.setProperty("axoniq.update-checker.disabled", "true");
-        LocalPostgres postgres = LocalPostgres.start(null, 0, durable);
+        Path dataDirectory = Files.createTempDirectory("kairos-benchmark-pg");
+        LocalPostgres postgres = LocalPostgres.start(dataDirectory, 0, durable);
         try {
             postgres.createDatabase("kairos");
             Database database = new Database(postgres.jdbcUrl("kairos"), postgres.user(), "");
@@ -49,9 +58,10 @@ final class EngineUnderTest implements AutoCloseable {
                     "--springdoc.swagger-ui.enabled=false",
                     "--spring.main.banner-mode=off");
             int port = context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
-            return new EngineUnderTest("http://127.0.0.1:" + port, database, context, postgres);
+            return new EngineUnderTest("http://127.0.0.1:" + port, database, context, postgres, dataDirectory);
         } catch (RuntimeException e) {
             postgres.close();
+            deleteRecursively(dataDirectory);
             throw e;
         }
     }
@@ -69,13 +79,22 @@ final class EngineUnderTest implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public void close() throws IOException {
         if (context != null) {
             context.close();
             System.out.println("DEBUG interrupted after context close: " + Thread.currentThread().isInterrupted());
         }
         if (postgres != null) {
             postgres.close();
+            deleteRecursively(dataDirectory);
+        }
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
         }
     }
 }

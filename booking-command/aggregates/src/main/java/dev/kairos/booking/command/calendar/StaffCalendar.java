@@ -49,6 +49,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.LongFunction;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -176,18 +177,22 @@ public class StaffCalendar {
     }
 
     long complete(AppointmentId appointmentId, Long expectedRevision, Instant now) {
-        LiveAppointment a = liveAppointment(appointmentId, expectedRevision);
-        requireTransition(a, AppointmentStatus.COMPLETED);
-        requireStarted(a, now);
-        apply(new AppointmentCompleted(appointmentId, businessId, staffId, a.revision() + 1));
-        return a.revision() + 1;
+        return finish(appointmentId, expectedRevision, now, AppointmentStatus.COMPLETED,
+                revision -> new AppointmentCompleted(appointmentId, businessId, staffId, revision));
     }
 
     long markNoShow(AppointmentId appointmentId, Long expectedRevision, Instant now) {
+        return finish(appointmentId, expectedRevision, now, AppointmentStatus.NO_SHOW,
+                revision -> new AppointmentMarkedNoShow(appointmentId, businessId, staffId, revision));
+    }
+
+    /** Completed and no-show are decided the same way: only for a confirmed appointment that has started. */
+    private long finish(AppointmentId appointmentId, Long expectedRevision, Instant now, AppointmentStatus outcome,
+                        LongFunction<AppointmentStatusChanged> event) {
         LiveAppointment a = liveAppointment(appointmentId, expectedRevision);
-        requireTransition(a, AppointmentStatus.NO_SHOW);
+        requireTransition(a, outcome);
         requireStarted(a, now);
-        apply(new AppointmentMarkedNoShow(appointmentId, businessId, staffId, a.revision() + 1));
+        apply(event.apply(a.revision() + 1));
         return a.revision() + 1;
     }
 
