@@ -1,5 +1,6 @@
 package dev.kairos.edge;
 
+import org.axonframework.common.caching.Cache;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
@@ -38,6 +39,9 @@ class AxonWiringIntegrationTest extends EngineTest {
     Serializer eventSerializer;
     @Autowired
     EventProcessingConfiguration processing;
+    @Autowired
+    @Qualifier("calendarCache")
+    Cache calendarCache;
 
     @Test
     void axonRunsInSpringTransactionsOnTheJdbcStoresWithJackson() {
@@ -52,6 +56,22 @@ class AxonWiringIntegrationTest extends EngineTest {
         assertThat(processing.eventProcessor("schedule")).get().isInstanceOf(PooledStreamingEventProcessor.class);
         assertThat(processing.eventProcessor("customers")).get().isInstanceOf(PooledStreamingEventProcessor.class);
         assertThat(processing.eventProcessor("command-lookups")).get().isInstanceOf(SubscribingEventProcessor.class);
+    }
+
+    @Test
+    void aRejectedBookingKeepsTheCalendarCachedAndStoresNothing() {
+        Scenario salon = Scenario.business(api, "Salon", "Europe/Berlin");
+        UUID service = salon.service("Cut", 30, 0, 0, 30, 0);
+        UUID staff = salon.staff("Mia", "Europe/Berlin", List.of(service), "09:00-17:00");
+        assertThat(salon.book(service, staff, "2026-12-07T09:00:00+01:00", "Ada").status()).isEqualTo(201);
+        assertThat(calendarCache.containsKey(staff.toString())).isTrue();
+        long events = storedEvents();
+
+        assertThat(salon.book(service, staff, "2026-12-07T09:00:00+01:00", "Bob").code()).isEqualTo("slot-unavailable");
+
+        assertThat(calendarCache.containsKey(staff.toString())).as("a rejection must not evict the calendar").isTrue();
+        assertThat(storedEvents()).isEqualTo(events);
+        assertThat(salon.book(service, staff, "2026-12-07T09:30:00+01:00", "Bob").status()).isEqualTo(201);
     }
 
     @Test

@@ -6,7 +6,14 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.kairos.booking.common.BookingException;
 import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandBusSpanFactory;
+import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;
+import org.axonframework.commandhandling.SimpleCommandBus;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -81,6 +88,27 @@ public class AxonConfiguration {
     @Autowired
     void pooledProjections(EventProcessingConfigurer configurer) {
         configurer.usingPooledStreamingEventProcessors();
+    }
+
+    /**
+     * Axon's local command bus, as auto-configured, except that a business rejection does not roll the unit of
+     * work back. Every rule is checked before a decision applies its first event, so a rejected command has
+     * nothing to undo; rolling back would only evict the calendar from the aggregate cache and make the next
+     * command rebuild it from the event store. Any other failure still rolls back.
+     */
+    @Bean(destroyMethod = "")
+    @Qualifier("localSegment")
+    SimpleCommandBus commandBus(TransactionManager transactionManager, org.axonframework.config.Configuration axon,
+                                DuplicateCommandHandlerResolver duplicateCommandHandlerResolver) {
+        SimpleCommandBus bus = SimpleCommandBus.builder()
+                .transactionManager(transactionManager)
+                .duplicateCommandHandlerResolver(duplicateCommandHandlerResolver)
+                .spanFactory(axon.getComponent(CommandBusSpanFactory.class))
+                .messageMonitor(axon.messageMonitor(CommandBus.class, "commandBus"))
+                .rollbackConfiguration(failure -> !(failure instanceof BookingException))
+                .build();
+        bus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(axon.correlationDataProviders()));
+        return bus;
     }
 
     @Bean(destroyMethod = "shutdown")

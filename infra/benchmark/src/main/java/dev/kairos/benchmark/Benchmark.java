@@ -14,6 +14,9 @@ import java.util.Optional;
  * that nothing was double-booked and prints the figures. Exits 0 on PASS, 1 on FAIL or error, 2 on bad options.
  */
 public final class Benchmark {
+    /** Seed of the booking sequence; the engine and the baseline try exactly the same slots. */
+    static final long SEED = 20_261_124L;
+    static final int WARMUP_DAYS = 2;
     private final Options options;
 
     private Benchmark(Options options) {
@@ -52,28 +55,34 @@ public final class Benchmark {
             System.out.println("Setting up the tenant: " + options.staff() + " staff");
             KairosApi api = new KairosApi(engine.baseUrl());
             Tenant tenant = new TenantSetup(api).create(options.staff(), options.queryStaff());
-            System.out.println("DEBUG catch-up " + projections.awaitCaughtUp());
+            projections.awaitCaughtUp();
 
             LocalDate today = SlotPattern.todayUtc();
             SlotPattern pattern = new SlotPattern(options.staff(), options.days(), today);
-            LoadRunner runner = new LoadRunner(options.clients(), options.warmup(), options.duration());
+            // warm-ups book days after the measured ones, so they take no slot the measured phases try
+            SlotPattern warmupPattern = new SlotPattern(options.staff(), WARMUP_DAYS, today.plusDays(options.days()));
+            LoadRunner warmup = new LoadRunner(options.clients(), Duration.ZERO, options.warmup());
+            LoadRunner timed = new LoadRunner(options.clients(), options.warmup(), options.duration());
             System.out.println("Load phases");
-            PhaseResult booking = runner.run("booking", new BookingLoad(api, tenant, pattern)::newClient);
+            PhaseResult bookingWarmup = warmup.run("booking warm-up", new BookingLoad(api, tenant, warmupPattern, SEED + 1_000)::newClient);
+            PhaseResult booking = timed.runCount("booking", new BookingLoad(api, tenant, pattern, SEED)::newClient, options.attempts());
             projections.awaitCaughtUp();
-            PhaseResult availability = runner.run("availability", new AvailabilityLoad(api, tenant, today, options.days())::newClient);
+            PhaseResult availability = timed.run("availability", new AvailabilityLoad(api, tenant, today, options.days())::newClient);
             PhaseResult baseline;
-            try (JdbcBaseline jdbc = new JdbcBaseline(database, pattern)) {
+            try (JdbcBaseline jdbc = new JdbcBaseline(database)) {
                 jdbc.createTable();
-                baseline = runner.run("baseline", jdbc::newClient);
+                warmup.run("baseline warm-up", jdbc.clients(warmupPattern, SEED + 1_000));
+                baseline = timed.runCount("baseline", jdbc.clients(pattern, SEED), options.attempts());
             }
 
             System.out.println("Verifying: waiting for the projections, then checking for overlaps");
             projections.awaitCaughtUp();
             StaffHistory history = engine.context().map(StaffHistory::of).orElseGet(() -> StaffHistory.of(database));
-            OverlapVerifier.Verdict verdict = new OverlapVerifier(database, history).verify(tenant, booking.total(Outcome.CREATED));
+            OverlapVerifier.Verdict verdict = new OverlapVerifier(database, history)
+                    .verify(tenant, bookingWarmup.total(Outcome.CREATED) + booking.total(Outcome.CREATED));
 
             Results results = new Results(startedAt, Machine.describe(database), options, engineStart, preload,
-                    booking, availability, baseline, verdict);
+                    pattern.capacity(), booking, availability, baseline, verdict);
             publish(ResultsTable.render(results));
             return verdict.passed() ? 0 : 1;
         }

@@ -82,7 +82,6 @@ final class EngineUnderTest implements AutoCloseable {
     public void close() throws IOException {
         if (context != null) {
             context.close();
-            System.out.println("DEBUG interrupted after context close: " + Thread.currentThread().isInterrupted());
         }
         if (postgres != null) {
             postgres.close();

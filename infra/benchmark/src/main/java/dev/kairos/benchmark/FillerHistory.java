@@ -42,9 +42,9 @@ import java.util.stream.Collectors;
  * Yields exactly {@code count} events, in an order where every aggregate's stream is gap-free.
  */
 final class FillerHistory implements Iterator<DomainEventMessage<?>> {
-    static final String BUSINESS = "Business";
-    static final String SERVICE = "ServiceOffering";
-    static final String CALENDAR = "StaffCalendar";
+    private static final String BUSINESS = "Business";
+    private static final String SERVICE = "ServiceOffering";
+    private static final String CALENDAR = "StaffCalendar";
     private static final int STAFF_PER_BUSINESS = 10;
     private static final int BOOKINGS_PER_STAFF = 1_000;
     private static final int CUSTOMERS_PER_BUSINESS = 300;

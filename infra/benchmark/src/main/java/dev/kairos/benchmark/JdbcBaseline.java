@@ -8,6 +8,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * Phase "baseline": the same booking pattern as plain INSERTs into a table whose exclusion constraint forbids
@@ -16,15 +18,17 @@ import java.util.SplittableRandom;
  */
 final class JdbcBaseline implements AutoCloseable {
     static final String EXCLUSION_VIOLATION = "23P01";
+    /**
+     * Two concurrent inserts whose ranges overlap can wait on each other; PostgreSQL then aborts one. That one
+     * overlaps the other, which commits, so it is rejected just as by the exclusion constraint.
+     */
+    static final String DEADLOCK = "40P01";
 
     private final Database database;
-    private final SlotPattern pattern;
-    private final SplittableRandom seeds = new SplittableRandom();
     private final List<Connection> connections = new ArrayList<>();
 
-    JdbcBaseline(Database database, SlotPattern pattern) {
+    JdbcBaseline(Database database) {
         this.database = database;
-        this.pattern = pattern;
     }
 
     /** A fresh, empty bench_booking table. */
@@ -37,8 +41,13 @@ final class JdbcBaseline implements AutoCloseable {
         }
     }
 
-    Action newClient() {
-        SplittableRandom random = seeds.split();
+    /** Client {@code i} tries the slots of the sequence seeded with {@code seed + i}, as {@link BookingLoad} does. */
+    Supplier<Action> clients(SlotPattern pattern, long seed) {
+        AtomicInteger next = new AtomicInteger();
+        return () -> newClient(pattern, new SplittableRandom(seed + next.getAndIncrement()));
+    }
+
+    private Action newClient(SlotPattern pattern, SplittableRandom random) {
         PreparedStatement insert = prepare();
         return () -> {
             SlotPattern.Slot slot = pattern.next(random);
@@ -49,7 +58,7 @@ final class JdbcBaseline implements AutoCloseable {
                 insert.executeUpdate();
                 return Outcome.of(Outcome.CREATED);
             } catch (SQLException e) {
-                if (EXCLUSION_VIOLATION.equals(e.getSQLState())) {
+                if (EXCLUSION_VIOLATION.equals(e.getSQLState()) || DEADLOCK.equals(e.getSQLState())) {
                     return Outcome.of(Outcome.CONFLICT);
                 }
                 throw e;

@@ -7,8 +7,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
- * Runs a load phase: {@code clients} threads repeat their action back to back through a warm-up and then a
- * measured window. Only requests started inside the window are measured; all are counted in the totals.
+ * Runs a load phase with {@code clients} threads. Either timed ({@link #run}): each thread repeats its action back
+ * to back through a warm-up and then a measured window, and only requests started inside the window are
+ * measured; or counted ({@link #runCount}): each thread performs a fixed number of actions, all measured.
  */
 final class LoadRunner {
     private final int clients;
@@ -46,6 +47,44 @@ final class LoadRunner {
         }
         return new PhaseResult(name, (measuringTo - measuringFrom) / 1e9, measured.codes(), total.codes(),
                 measured.sortedLatencies(), measured.quantity(), firstFailure.get());
+    }
+
+    /**
+     * Every client performs exactly {@code attemptsPerClient} actions, all measured; the phase lasts from the first
+     * start to the last finish. Two phases given the same actions in the same order are directly comparable.
+     */
+    PhaseResult runCount(String name, Supplier<Action> actions, int attemptsPerClient) throws InterruptedException {
+        AtomicReference<String> firstFailure = new AtomicReference<>();
+        List<Action> perClient = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            perClient.add(actions.get());
+        }
+        List<Thread> threads = new ArrayList<>();
+        List<Tally> tallies = new ArrayList<>();
+        System.out.printf("  %s: %d clients × %d attempts%n", name, clients, attemptsPerClient);
+        long from = System.nanoTime();
+        for (int i = 0; i < clients; i++) {
+            Action action = perClient.get(i);
+            Tally tally = new Tally();
+            tallies.add(tally);
+            Thread thread = new Thread(() -> {
+                for (int n = 0; n < attemptsPerClient; n++) {
+                    long start = System.nanoTime();
+                    Outcome outcome = Client.attempt(action, firstFailure);
+                    tally.measure(outcome, System.nanoTime() - start);
+                }
+            }, name + "-client-" + i);
+            threads.add(thread);
+            thread.start();
+        }
+        Tally all = new Tally();
+        for (int i = 0; i < clients; i++) {
+            threads.get(i).join();
+            all.addAll(tallies.get(i));
+        }
+        long to = System.nanoTime();
+        return new PhaseResult(name, (to - from) / 1e9, all.codes(), all.codes(), all.sortedLatencies(), all.quantity(),
+                firstFailure.get());
     }
 
     /** The measured window, in {@link System#nanoTime()}; 0 while not yet opened or closed. */
@@ -92,7 +131,7 @@ final class LoadRunner {
         public void run() {
             while (!window.closed()) {
                 long start = System.nanoTime();
-                Outcome outcome = attempt();
+                Outcome outcome = attempt(action, firstFailure);
                 long latency = System.nanoTime() - start;
                 total.count(outcome);
                 if (window.contains(start)) {
@@ -101,11 +140,11 @@ final class LoadRunner {
             }
         }
 
-        private Outcome attempt() {
+        static Outcome attempt(Action action, AtomicReference<String> firstFailure) {
             try {
                 return action.perform();
             } catch (Exception e) {
-                firstFailure.compareAndSet(null, e.toString());
+                firstFailure.compareAndSet(null, e.toString().lines().findFirst().orElse(""));
                 return Outcome.of(Outcome.FAILED);
             }
         }

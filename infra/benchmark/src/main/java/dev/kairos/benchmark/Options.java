@@ -14,22 +14,24 @@ import java.util.Set;
  * @param fastPostgres   the in-process PostgreSQL runs without fsync
  * @param preloadEvents  filler events appended to the event store before the load phases
  * @param clients        concurrent clients (threads) per load phase
- * @param warmup         unmeasured time at the start of every load phase
- * @param duration       measured time of every load phase
+ * @param attempts       booking attempts per client, for the engine and the baseline alike
+ * @param warmup         unmeasured time before every load phase
+ * @param duration       measured time of the availability phase
  * @param days           bookings and queries spread over this many days, starting tomorrow
  * @param staff          staff members providing the booked service
  * @param queryStaff     of those, how many also provide the service the availability phase queries
  * @param out            where the figures table is written
  */
 record Options(String url, String jdbc, String jdbcUser, String jdbcPassword, boolean fastPostgres, long preloadEvents,
-               int clients, Duration warmup, Duration duration, int days, int staff, int queryStaff, Path out) {
+               int clients, int attempts, Duration warmup, Duration duration, int days, int staff, int queryStaff, Path out) {
 
     static final String USAGE = """
             java -jar kairos-benchmark.jar [options]
-              --duration=30          measured seconds per load phase
-              --warmup=5             warm-up seconds per load phase
+              --attempts=300         booking attempts per client (engine and baseline try the same slots)
+              --duration=30          measured seconds of the availability phase
+              --warmup=5             warm-up seconds before each phase
               --clients=32           concurrent clients
-              --days=14              days (from tomorrow, UTC) bookings and queries are spread over, at most 59
+              --days=14              days (from tomorrow, UTC) bookings and queries are spread over, at most 57
               --staff=50             staff members of the booked service
               --query-staff=20       staff members of the queried service (a subset of the above)
               --preload-events=0     filler events appended through the engine's event store first
@@ -43,8 +45,10 @@ record Options(String url, String jdbc, String jdbcUser, String jdbcPassword, bo
 
     Options {
         require(clients >= 1, "--clients must be at least 1");
+        require(attempts >= 1, "--attempts must be at least 1");
         require(!warmup.isNegative() && duration.toSeconds() >= 1, "--duration must be at least 1 second, --warmup not negative");
-        require(days >= 1 && days <= 59, "--days must be between 1 and 59 (the service books at most 60 days ahead)");
+        require(days >= 1 && days <= 57, "--days must be between 1 and 57 (the service books at most 60 days ahead, "
+                + "and warm-ups use the two days after)");
         require(staff >= 1 && queryStaff >= 1 && queryStaff <= staff, "--query-staff must be between 1 and --staff");
         require(preloadEvents >= 0, "--preload-events must not be negative");
         require(url == null || jdbc != null, "--url needs --jdbc, the engine's database");
@@ -64,7 +68,7 @@ record Options(String url, String jdbc, String jdbcUser, String jdbcPassword, bo
         Map<String, String> o = new LinkedHashMap<>(given);
         Options options = new Options(o.remove("url"), o.remove("jdbc"), o.getOrDefault("jdbc-user", "postgres"),
                 o.getOrDefault("jdbc-password", ""), o.remove("fast-pg") != null, number(o.remove("preload-events"), 0),
-                (int) number(o.remove("clients"), 32), Duration.ofSeconds(number(o.remove("warmup"), 5)),
+                (int) number(o.remove("clients"), 32), (int) number(o.remove("attempts"), 300), Duration.ofSeconds(number(o.remove("warmup"), 5)),
                 Duration.ofSeconds(number(o.remove("duration"), 30)), (int) number(o.remove("days"), 14),
                 (int) number(o.remove("staff"), 50), (int) number(o.remove("query-staff"), 20),
                 Path.of(o.getOrDefault("out", "target/benchmark-results.txt")));
@@ -80,7 +84,7 @@ record Options(String url, String jdbc, String jdbcUser, String jdbcPassword, bo
 
     /** The options as one line, for the results. */
     String describe() {
-        return "clients=" + clients + " warmup=" + warmup.toSeconds() + "s duration=" + duration.toSeconds() + "s days=" + days
+        return "clients=" + clients + " attempts=" + attempts + " warmup=" + warmup.toSeconds() + "s duration=" + duration.toSeconds() + "s days=" + days
                 + " staff=" + staff + " query-staff=" + queryStaff + " preload-events=" + preloadEvents
                 + (inProcess() ? " engine=in-process postgres=" + (fastPostgres ? "fast (no fsync)" : "durable")
                 : " engine=" + url);

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /** Everything one run measured. */
 record Results(Instant startedAt, Machine machine, Options options, Duration engineStart,
-               Optional<EventPreloader.Result> preload, PhaseResult booking, PhaseResult availability,
+               Optional<EventPreloader.Result> preload, long slotCapacity, PhaseResult booking, PhaseResult availability,
                PhaseResult baseline, OverlapVerifier.Verdict verdict) {
 
     /** Successful bookings per second relative to rows the baseline inserted per second. */
@@ -17,6 +17,11 @@ record Results(Instant startedAt, Machine machine, Options options, Duration eng
     /** Booking attempts per second relative to baseline insert attempts per second. */
     double attemptRatio() {
         return ratio(booking.attempts(), baseline.attempts());
+    }
+
+    /** Share of all bookable slots a phase had filled by its end. */
+    double filled(PhaseResult phase) {
+        return (double) phase.total(Outcome.CREATED) / slotCapacity;
     }
 
     private double ratio(long engineCount, long baselineCount) {

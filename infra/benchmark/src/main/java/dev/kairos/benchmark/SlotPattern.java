@@ -37,6 +37,11 @@ final class SlotPattern {
         return LocalDate.now(ZoneOffset.UTC);
     }
 
+    /** How many bookings fit: every slot of every staff member on every day. */
+    long capacity() {
+        return (long) staffCount * days * SLOTS_PER_DAY;
+    }
+
     Slot next(RandomGenerator random) {
         Instant start = firstOpening.plus(Duration.ofDays(random.nextInt(days)))
                 .plus(LENGTH.multipliedBy(random.nextInt(SLOTS_PER_DAY)));

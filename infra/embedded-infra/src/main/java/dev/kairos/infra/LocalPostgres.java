@@ -39,10 +39,10 @@ public final class LocalPostgres implements AutoCloseable {
                     .setServerConfig("shared_buffers", "256MB")
                     .setServerConfig("max_wal_size", "2GB")
                     .setServerConfig("listen_addresses", "127.0.0.1");
-            if (!durable) {
-                builder.setServerConfig("fsync", "off").setServerConfig("synchronous_commit", "off")
-                        .setServerConfig("full_page_writes", "off");
-            }
+            // the library starts the server with fsync off; every setting is stated explicitly either way
+            String on = durable ? "on" : "off";
+            builder.setServerConfig("fsync", on).setServerConfig("synchronous_commit", on)
+                    .setServerConfig("full_page_writes", on);
             if (dataDirectory != null) {
                 Files.createDirectories(dataDirectory);
                 builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);

@@ -21,12 +21,12 @@ public record WeeklySchedule(Map<DayOfWeek, List<WorkingInterval>> days) {
                 BookingException.require(day != null && intervals != null, ErrorCode.INVALID_WORKING_HOURS,
                         "weekday and intervals are required");
                 BookingException.require(intervals.size() <= MAX_INTERVALS_PER_DAY, ErrorCode.INVALID_WORKING_HOURS,
-                        "at most " + MAX_INTERVALS_PER_DAY + " intervals per day");
+                        () -> "at most " + MAX_INTERVALS_PER_DAY + " intervals per day");
                 List<WorkingInterval> sorted = new ArrayList<>(intervals);
                 sorted.sort(Comparator.comparing(WorkingInterval::from));
                 for (int i = 1; i < sorted.size(); i++) {
                     BookingException.require(!sorted.get(i - 1).overlaps(sorted.get(i)), ErrorCode.INVALID_WORKING_HOURS,
-                            "working intervals on " + day + " overlap");
+                            () -> "working intervals on " + day + " overlap");
                 }
                 if (!sorted.isEmpty()) {
                     copy.put(day, List.copyOf(sorted));

@@ -15,7 +15,7 @@ public record WorkingInterval(LocalTime from, LocalTime to) {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
         BookingException.require(endsAtMidnight(to) || to.isAfter(from), ErrorCode.INVALID_WORKING_HOURS,
-                "working interval must end after it starts: " + from + "-" + to);
+                () -> "working interval must end after it starts: " + from + "-" + to);
         BookingException.require(from.getNano() == 0 && to.getNano() == 0 && from.getSecond() == 0 && to.getSecond() == 0,
                 ErrorCode.INVALID_WORKING_HOURS, "working hours are whole minutes");
     }

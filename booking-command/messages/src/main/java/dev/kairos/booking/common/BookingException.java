@@ -1,5 +1,7 @@
 package dev.kairos.booking.common;
 
+import java.util.function.Supplier;
+
 /** A business rejection with a stable code; never a programming error. */
 public class BookingException extends RuntimeException {
     private final ErrorCode errorCode;
@@ -16,6 +18,13 @@ public class BookingException extends RuntimeException {
     public static void require(boolean condition, ErrorCode code, String detail) {
         if (!condition) {
             throw new BookingException(code, detail);
+        }
+    }
+
+    /** As {@link #require(boolean, ErrorCode, String)}, building the detail only when the condition fails. */
+    public static void require(boolean condition, ErrorCode code, Supplier<String> detail) {
+        if (!condition) {
+            throw new BookingException(code, detail.get());
         }
     }
 }

@@ -11,8 +11,10 @@ public record Money(BigDecimal amount, String currency) {
         currency = Currencies.require(currency);
         int digits = Currency.getInstance(currency).getDefaultFractionDigits();
         BookingException.require(amount.signum() >= 0, ErrorCode.INVALID_MONEY, "amount must not be negative");
+        BigDecimal given = amount;
+        String code = currency;
         BookingException.require(amount.stripTrailingZeros().scale() <= Math.max(digits, 0), ErrorCode.INVALID_MONEY,
-                "amount " + amount.toPlainString() + " has more decimals than " + currency + " allows");
+                () -> "amount " + given.toPlainString() + " has more decimals than " + code + " allows");
         amount = amount.setScale(Math.max(digits, 0));
     }
 }

@@ -10,7 +10,7 @@ public record TimeSlot(Instant start, Instant end) implements Comparable<TimeSlo
         Objects.requireNonNull(start, "start");
         Objects.requireNonNull(end, "end");
         BookingException.require(end.isAfter(start), ErrorCode.INVALID_TIME_RANGE,
-                "end " + end + " must be after start " + start);
+                () -> "end " + end + " must be after start " + start);
     }
 
     public static TimeSlot of(Instant start, Duration length) {

@@ -78,7 +78,7 @@ public class CalendarCommandHandler {
         ServiceTerms terms = bookableTerms(command.serviceId(), command.businessId());
         lookups.appointment(command.appointmentId()).ifPresent(existing -> BookingException.require(
                 existing.staffId().equals(command.staffId()) && existing.status().isLive(), ErrorCode.ALREADY_EXISTS,
-                "appointment " + command.appointmentId() + " already exists"));
+                () -> "appointment " + command.appointmentId() + " already exists"));
         Aggregate<StaffCalendar> calendar = calendarOf(command.staffId(), command.businessId());
         long revision = calendar.invoke(c -> c.book(command, terms, clock.instant()));
         return outcome(calendar, revision);
@@ -168,7 +168,7 @@ public class CalendarCommandHandler {
     private Aggregate<StaffCalendar> calendarOf(StaffId staffId, BusinessId businessId) {
         Aggregate<StaffCalendar> calendar = load(calendars, staffId, ErrorCode.STAFF_NOT_FOUND);
         BookingException.require(calendar.invoke(StaffCalendar::businessId).equals(businessId), ErrorCode.STAFF_NOT_FOUND,
-                "staff not found: " + staffId);
+                () -> "staff not found: " + staffId);
         return calendar;
     }
 
@@ -176,7 +176,7 @@ public class CalendarCommandHandler {
         CommandLookups.ServiceRecord service = lookups.service(serviceId)
                 .filter(s -> s.businessId().equals(businessId))
                 .orElseThrow(() -> new BookingException(ErrorCode.SERVICE_NOT_FOUND, "service not found: " + serviceId));
-        BookingException.require(service.active(), ErrorCode.SERVICE_INACTIVE, "service " + serviceId + " is inactive");
+        BookingException.require(service.active(), ErrorCode.SERVICE_INACTIVE, () -> "service " + serviceId + " is inactive");
         return service.terms();
     }
 

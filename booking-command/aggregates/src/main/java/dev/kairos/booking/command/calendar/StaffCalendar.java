@@ -200,16 +200,16 @@ public class StaffCalendar {
 
     private void checkBookable(ServiceId serviceId, TimeSlot slot, TimeSlot blocked, ServiceTerms terms, Instant now,
                                AppointmentId movingAppointment) {
-        BookingException.require(active, ErrorCode.STAFF_INACTIVE, "staff member " + staffId + " is inactive");
+        BookingException.require(active, ErrorCode.STAFF_INACTIVE, () -> "staff member " + staffId + " is inactive");
         BookingException.require(services.contains(serviceId), ErrorCode.SERVICE_NOT_PROVIDED,
-                "staff member " + staffId + " does not provide service " + serviceId);
+                () -> "staff member " + staffId + " does not provide service " + serviceId);
         BookingWindow window = BookingWindow.of(terms, now);
         BookingException.require(!window.tooSoon(slot.start()), ErrorCode.MINIMUM_NOTICE,
-                "the service needs " + terms.minimumNotice() + " notice; earliest start is " + window.earliest());
+                () -> "the service needs " + terms.minimumNotice() + " notice; earliest start is " + window.earliest());
         BookingException.require(!window.tooLate(slot.start()), ErrorCode.MAXIMUM_ADVANCE,
-                "the service can be booked at most " + terms.maxAdvanceDays() + " days ahead; latest start is " + window.latest());
+                () -> "the service can be booked at most " + terms.maxAdvanceDays() + " days ahead; latest start is " + window.latest());
         BookingException.require(WorkingTime.covers(schedule, profile.zone(), slot), ErrorCode.OUTSIDE_WORKING_HOURS,
-                "the appointment " + slot.start() + "–" + slot.end() + " is outside the working hours of staff member " + staffId);
+                () -> "the appointment " + slot.start() + "–" + slot.end() + " is outside the working hours of staff member " + staffId);
         if (collides(blocked, movingAppointment)) {
             throw new SlotUnavailableException("staff member " + staffId + " is not free for " + slot.start() + "–"
                     + slot.end() + " (with buffers " + blocked.start() + "–" + blocked.end() + ")",
@@ -256,12 +256,12 @@ public class StaffCalendar {
 
     private static void requireTransition(LiveAppointment a, AppointmentStatus next) {
         BookingException.require(a.status().canMoveTo(next), ErrorCode.ILLEGAL_STATUS_TRANSITION,
-                "an appointment that is " + a.status() + " cannot become " + next);
+                () -> "an appointment that is " + a.status() + " cannot become " + next);
     }
 
     private static void requireStarted(LiveAppointment a, Instant now) {
         BookingException.require(!now.isBefore(a.slot().start()), ErrorCode.APPOINTMENT_NOT_STARTED,
-                "the appointment starts at " + a.slot().start());
+                () -> "the appointment starts at " + a.slot().start());
     }
 
     // ---- queries the handlers need

@@ -83,6 +83,6 @@ public class CatalogCommandHandler {
     public static void requireActiveBusiness(CommandLookups lookups, BusinessId businessId) {
         boolean active = lookups.businessActive(businessId)
                 .orElseThrow(() -> new BookingException(ErrorCode.BUSINESS_NOT_FOUND, "business not found: " + businessId));
-        BookingException.require(active, ErrorCode.BUSINESS_INACTIVE, "business " + businessId + " is inactive");
+        BookingException.require(active, ErrorCode.BUSINESS_INACTIVE, () -> "business " + businessId + " is inactive");
     }
 }

@@ -2,11 +2,15 @@ package dev.kairos.booking.command.support;
 
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.NoCache;
-import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.common.caching.EhCache3Adapter;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
+import org.ehcache.CacheManager;
+import org.ehcache.config.builders.CacheConfigurationBuilder;
+import org.ehcache.config.builders.CacheManagerBuilder;
+import org.ehcache.config.builders.ResourcePoolsBuilder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -19,6 +23,7 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration
 public class CommandConfiguration {
+    private static final String CALENDARS = "staff-calendars";
 
     @Autowired
     void subscribeLookups(EventProcessingConfigurer configurer) {
@@ -31,8 +36,20 @@ public class CommandConfiguration {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
     }
 
+    /**
+     * At most {@code kairos.calendar.cache-size} calendars stay loaded on the heap, least recently used leaving
+     * first. (A weak-reference cache is emptied by every young collection under load, which is when it matters.)
+     */
+    @Bean(destroyMethod = "close")
+    CacheManager aggregateCacheManager(@Value("${kairos.calendar.cache-size:2000}") long calendars) {
+        return CacheManagerBuilder.newCacheManagerBuilder()
+                .withCache(CALENDARS, CacheConfigurationBuilder.newCacheConfigurationBuilder(Object.class, Object.class,
+                        ResourcePoolsBuilder.heap(calendars)))
+                .build(true);
+    }
+
     @Bean
-    Cache calendarCache(@Value("${kairos.calendar.cache-enabled:true}") boolean enabled) {
-        return enabled ? new WeakReferenceCache() : NoCache.INSTANCE;
+    Cache calendarCache(CacheManager aggregateCacheManager, @Value("${kairos.calendar.cache-enabled:true}") boolean enabled) {
+        return enabled ? new EhCache3Adapter((org.ehcache.core.Ehcache<Object, Object>) aggregateCacheManager.getCache(CALENDARS, Object.class, Object.class)) : NoCache.INSTANCE;
     }
 }
