@@ -57,6 +57,7 @@ public class ScheduleQueries {
     private static final String LIVE = "('SCHEDULED', 'CONFIRMED')";
 
     private final JdbcTemplate jdbc;
+    private final ParsedSchedules schedules = new ParsedSchedules();
 
     public ScheduleQueries(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -196,17 +197,19 @@ public class ScheduleQueries {
                         + "JOIN staff_view s ON s.staff_id = ss.staff_id "
                         + "WHERE ss.service_id = ? AND s.business_id = ? AND s.active" + (onlyStaff == null ? "" : " AND s.staff_id = ?"),
                 (rs, i) -> new StaffSchedule(rs.getObject(1, UUID.class), ZoneId.of(rs.getString(2)),
-                        ViewJson.read(rs.getString(3), WeeklySchedule.class)),
+                        schedules.parse(rs.getString(3))),
                 onlyStaff == null ? new Object[]{serviceId.id(), businessId.id()}
                         : new Object[]{serviceId.id(), businessId.id(), onlyStaff.id()});
         Map<Instant, List<UUID>> byStart = new TreeMap<>();
         if (staff.isEmpty()) {
             return byStart;
         }
-        Map<UUID, List<TimeSlot>> busy = busyTimes(staff, rangeStart.minus(Duration.ofDays(2)), rangeEnd.plus(Duration.ofDays(2)));
+        // only busy time that can collide with a candidate widened by this service's buffers
+        Map<UUID, BusyTimes> busy = busyTimes(staff, rangeStart.minus(terms.bufferBefore()),
+                rangeEnd.plus(terms.duration()).plus(terms.bufferAfter()));
         BookingWindow window = BookingWindow.of(terms, now);
         for (StaffSchedule s : staff) {
-            BusyTimes staffBusy = BusyTimes.of(busy.getOrDefault(s.staffId(), List.of()));
+            BusyTimes staffBusy = busy.getOrDefault(s.staffId(), BusyTimes.none());
             for (Instant start : FreeSlots.find(s.schedule(), s.zone(), staffBusy, terms, window, rangeStart, rangeEnd)) {
                 byStart.computeIfAbsent(start, k -> new ArrayList<>(2)).add(s.staffId());
             }
@@ -214,21 +217,25 @@ public class ScheduleQueries {
         return byStart;
     }
 
-    private Map<UUID, List<TimeSlot>> busyTimes(List<StaffSchedule> staff, Instant from, Instant to) {
+    /** Live busy intervals overlapping {@code [from, to)} per staff member, read as epoch microseconds in order. */
+    private Map<UUID, BusyTimes> busyTimes(List<StaffSchedule> staff, Instant from, Instant to) {
         UUID[] ids = staff.stream().map(StaffSchedule::staffId).toArray(UUID[]::new);
-        Map<UUID, List<TimeSlot>> busy = new HashMap<>();
+        Map<UUID, BusyTimes.Sorted> busy = new HashMap<>();
         jdbc.query(con -> {
-            var ps = con.prepareStatement("SELECT staff_id, busy_from, busy_to FROM appointment_view "
-                    + "WHERE staff_id = ANY(?) AND status IN " + LIVE + " AND busy_from < ? AND busy_to > ?");
+            var ps = con.prepareStatement("SELECT staff_id, (EXTRACT(EPOCH FROM busy_from) * 1000000)::bigint, "
+                    + "(EXTRACT(EPOCH FROM busy_to) * 1000000)::bigint FROM appointment_view "
+                    + "WHERE staff_id = ANY(?) AND status IN " + LIVE + " AND busy_from < ? AND busy_to > ? "
+                    + "ORDER BY staff_id, busy_from");
             ps.setArray(1, con.createArrayOf("uuid", ids));
             ps.setTimestamp(2, Timestamp.from(to));
             ps.setTimestamp(3, Timestamp.from(from));
             return ps;
         }, rs -> {
-            busy.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
-                    .add(new TimeSlot(rs.getTimestamp(2).toInstant(), rs.getTimestamp(3).toInstant()));
+            busy.computeIfAbsent(rs.getObject(1, UUID.class), k -> BusyTimes.sorted()).add(rs.getLong(2), rs.getLong(3));
         });
-        return busy;
+        Map<UUID, BusyTimes> built = new HashMap<>();
+        busy.forEach((id, sorted) -> built.put(id, sorted.build()));
+        return built;
     }
 
     private boolean staffExists(BusinessId businessId, StaffId staffId) {

@@ -14,6 +14,10 @@ import java.util.List;
 public final class BusyTimes {
     private final long[] starts;
     private final long[] maxEndUpTo;
+    private BusyTimes(long[] starts, long[] maxEndUpTo) {
+        this.starts = starts;
+        this.maxEndUpTo = maxEndUpTo;
+    }
 
     private BusyTimes(List<TimeSlot> sorted) {
         starts = new long[sorted.size()];
@@ -30,6 +34,40 @@ public final class BusyTimes {
         List<TimeSlot> sorted = new ArrayList<>(intervals);
         sorted.sort(Comparator.naturalOrder());
         return new BusyTimes(sorted);
+    }
+
+    /** Collects intervals handed over in ascending order of their start, as microseconds since the epoch. */
+    public static Sorted sorted() {
+        return new Sorted();
+    }
+
+    public static final class Sorted {
+        private long[] starts = new long[32];
+        private long[] maxEnds = new long[32];
+        private int size;
+        private long maxEnd = Long.MIN_VALUE;
+
+        private Sorted() {
+        }
+
+        public Sorted add(long startMicros, long endMicros) {
+            if (size > 0 && startMicros < starts[size - 1]) {
+                throw new IllegalArgumentException("intervals must come in ascending order of start");
+            }
+            if (size == starts.length) {
+                starts = java.util.Arrays.copyOf(starts, size * 2);
+                maxEnds = java.util.Arrays.copyOf(maxEnds, size * 2);
+            }
+            maxEnd = Math.max(maxEnd, endMicros);
+            starts[size] = startMicros;
+            maxEnds[size] = maxEnd;
+            size++;
+            return this;
+        }
+
+        public BusyTimes build() {
+            return new BusyTimes(java.util.Arrays.copyOf(starts, size), java.util.Arrays.copyOf(maxEnds, size));
+        }
     }
 
     public static BusyTimes none() {

@@ -219,13 +219,17 @@ public class StaffCalendar {
 
     /** Up to three free slots nearest to {@code wanted}, within three days of it, from this calendar's own state. */
     private List<TimeSlot> nearestFree(Instant wanted, ServiceTerms terms, BookingWindow window, AppointmentId except) {
-        List<TimeSlot> busy = new ArrayList<>();
-        live.values().forEach(a -> {
-            if (!a.id().equals(except)) {
-                busy.add(a.blocked());
-            }
-        });
         Duration reach = Duration.ofDays(3);
+        List<TimeSlot> busy = new ArrayList<>();
+        // a blocked interval lasts at most three days (24 h of service, 24 h of buffer on each side): those starting
+        // in this window are all that can collide with a candidate
+        Duration longestBlock = Duration.ofDays(3);
+        index().subMap(wanted.minus(reach).minus(longestBlock), true, wanted.plus(reach).plus(longestBlock), false)
+                .values().forEach(a -> {
+                    if (!a.id().equals(except)) {
+                        busy.add(a.blocked());
+                    }
+                });
         return FreeSlots.find(schedule, profile.zone(), BusyTimes.of(busy), terms, window, wanted.minus(reach), wanted.plus(reach))
                 .stream()
                 .sorted(Comparator.comparing((Instant start) -> Duration.between(start, wanted).abs()).thenComparing(start -> start))

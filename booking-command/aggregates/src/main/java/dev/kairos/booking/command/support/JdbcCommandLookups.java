@@ -25,7 +25,9 @@ import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.UUID;
 
 /** {@link CommandLookups} on PostgreSQL, maintained by a subscribing processor inside the command's transaction. */
@@ -37,7 +39,9 @@ class JdbcCommandLookups implements CommandLookups {
             .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
+    private static final int PARSED_TERMS_CAPACITY = 10_000;
     private final JdbcTemplate jdbc;
+    private final Map<String, ServiceTerms> parsedTerms = new ConcurrentHashMap<>();
 
     JdbcCommandLookups(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -122,11 +126,20 @@ class JdbcCommandLookups implements CommandLookups {
         }
     }
 
-    private static ServiceTerms read(String json) {
-        try {
-            return JSON.readValue(json, ServiceTerms.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored service terms unreadable", e);
+    /** Terms parsed from their stored JSON, remembered by the text itself (never stale); bounded. */
+    private ServiceTerms read(String json) {
+        ServiceTerms terms = parsedTerms.get(json);
+        if (terms == null) {
+            try {
+                terms = JSON.readValue(json, ServiceTerms.class);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("stored service terms unreadable", e);
+            }
+            if (parsedTerms.size() >= PARSED_TERMS_CAPACITY) {
+                parsedTerms.clear();
+            }
+            parsedTerms.put(json, terms);
         }
+        return terms;
     }
 }
