@@ -11,6 +11,7 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandBusSpanFactory;
 import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;
 import org.axonframework.commandhandling.SimpleCommandBus;
+import org.axonframework.commandhandling.distributed.RoutingStrategy;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -109,6 +110,12 @@ public class AxonConfiguration {
                 .build();
         bus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(axon.correlationDataProviders()));
         return bus;
+    }
+
+    /** Used only when commands are distributed (Axon Server profile). */
+    @Bean
+    RoutingStrategy routingStrategy() {
+        return new CommandRouting();
     }
 
     @Bean(destroyMethod = "shutdown")
