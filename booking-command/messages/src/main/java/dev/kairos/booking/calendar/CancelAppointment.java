@@ -2,7 +2,6 @@ package dev.kairos.booking.calendar;
 
 import dev.kairos.booking.common.AppointmentId;
 import dev.kairos.booking.common.BusinessId;
-import dev.kairos.booking.common.StaffId;
 
 public record CancelAppointment(AppointmentId appointmentId, BusinessId businessId, String reason, Long expectedRevision) {
 }
