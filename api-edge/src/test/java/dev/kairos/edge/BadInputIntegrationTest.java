@@ -100,6 +100,12 @@ class BadInputIntegrationTest extends EngineTest {
                 get("unknown status filter", appts + "?status=LOST", 400, "invalid-value"),
                 get("unknown appointment", "/api/v1/appointments/" + UUID.randomUUID(), 404, "appointment-not-found", tenant, "{b}"),
                 get("unknown business", "/api/v1/businesses/" + UUID.randomUUID(), 404, "business-not-found"),
+                post("booking for an unknown business", "/api/v1/businesses/" + UUID.randomUUID() + "/appointments",
+                        BOOKING.formatted("2026-12-07T09:00:00+01:00", "a@example.com", ""), 404, "business-not-found"),
+                post("booking an unknown service", appts, BOOKING.formatted("2026-12-07T09:00:00+01:00", "a@example.com", "")
+                        .replace("{s}", UUID.randomUUID().toString()), 404, "service-not-found"),
+                post("booking an unknown staff member", appts, BOOKING.formatted("2026-12-07T09:00:00+01:00", "a@example.com", "")
+                        .replace("{st}", UUID.randomUUID().toString()), 404, "staff-not-found"),
                 get("unknown route", "/api/v1/nothing-here", 404, "route-not-found"),
                 new Case("wrong method", "DELETE", "/api/v1/businesses/{b}", null, List.of(), 405, "method-not-allowed"),
                 new Case("wrong media type", "POST-TEXT", biz, "name=A", List.of(), 415, "unsupported-media-type"),

@@ -29,6 +29,7 @@ import java.time.Clock;
 import java.util.Set;
 import java.util.function.ToLongFunction;
 
+import static dev.kairos.booking.command.catalog.CatalogCommandHandler.requireActive;
 import static dev.kairos.booking.command.catalog.CatalogCommandHandler.requireActiveBusiness;
 import static dev.kairos.booking.command.support.Aggregates.load;
 import static dev.kairos.booking.command.support.Aggregates.outcome;
@@ -74,9 +75,10 @@ public class CalendarCommandHandler {
 
     @CommandHandler
     public CommandOutcome handle(BookSlot command) {
-        requireActiveBusiness(lookups, command.businessId());
-        ServiceTerms terms = bookableTerms(command.serviceId(), command.businessId());
-        lookups.appointment(command.appointmentId()).ifPresent(existing -> BookingException.require(
+        CommandLookups.BookingFacts facts = lookups.bookingFacts(command.businessId(), command.serviceId(), command.appointmentId());
+        requireActive(facts.businessActive(), command.businessId());
+        ServiceTerms terms = bookable(facts.service(), command.serviceId(), command.businessId());
+        facts.appointment().ifPresent(existing -> BookingException.require(
                 existing.staffId().equals(command.staffId()) && existing.status().isLive(), ErrorCode.ALREADY_EXISTS,
                 () -> "appointment " + command.appointmentId() + " already exists"));
         Aggregate<StaffCalendar> calendar = calendarOf(command.staffId(), command.businessId());
@@ -173,7 +175,12 @@ public class CalendarCommandHandler {
     }
 
     private ServiceTerms bookableTerms(ServiceId serviceId, BusinessId businessId) {
-        CommandLookups.ServiceRecord service = lookups.service(serviceId)
+        return bookable(lookups.service(serviceId), serviceId, businessId);
+    }
+
+    private static ServiceTerms bookable(java.util.Optional<CommandLookups.ServiceRecord> found, ServiceId serviceId,
+                                         BusinessId businessId) {
+        CommandLookups.ServiceRecord service = found
                 .filter(s -> s.businessId().equals(businessId))
                 .orElseThrow(() -> new BookingException(ErrorCode.SERVICE_NOT_FOUND, "service not found: " + serviceId));
         BookingException.require(service.active(), ErrorCode.SERVICE_INACTIVE, () -> "service " + serviceId + " is inactive");

@@ -17,6 +17,8 @@ import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 
+import java.util.Optional;
+
 import static dev.kairos.booking.command.support.Aggregates.load;
 import static dev.kairos.booking.command.support.Aggregates.outcome;
 
@@ -81,8 +83,13 @@ public class CatalogCommandHandler {
 
     /** The business must exist (as this tenant) and take bookings. */
     public static void requireActiveBusiness(CommandLookups lookups, BusinessId businessId) {
-        boolean active = lookups.businessActive(businessId)
+        requireActive(lookups.businessActive(businessId), businessId);
+    }
+
+    /** {@code active} is the looked-up flag of {@code businessId}, empty when there is no such business. */
+    public static void requireActive(Optional<Boolean> active, BusinessId businessId) {
+        boolean isActive = active
                 .orElseThrow(() -> new BookingException(ErrorCode.BUSINESS_NOT_FOUND, "business not found: " + businessId));
-        BookingException.require(active, ErrorCode.BUSINESS_INACTIVE, () -> "business " + businessId + " is inactive");
+        BookingException.require(isActive, ErrorCode.BUSINESS_INACTIVE, () -> "business " + businessId + " is inactive");
     }
 }

@@ -22,6 +22,15 @@ public interface CommandLookups {
 
     Optional<AppointmentRecord> appointment(AppointmentId appointmentId);
 
+    /** What booking needs to know, which an implementation may fetch at once. */
+    default BookingFacts bookingFacts(BusinessId businessId, ServiceId serviceId, AppointmentId appointmentId) {
+        return new BookingFacts(businessActive(businessId), service(serviceId), appointment(appointmentId));
+    }
+
+    record BookingFacts(Optional<Boolean> businessActive, Optional<ServiceRecord> service,
+                        Optional<AppointmentRecord> appointment) {
+    }
+
     record ServiceRecord(BusinessId businessId, ServiceTerms terms, boolean active) {
     }
 

@@ -68,6 +68,24 @@ class JdbcCommandLookups implements CommandLookups {
                         AppointmentStatus.valueOf(rs.getString(4)), rs.getLong(5)), appointmentId.id()).stream().findFirst();
     }
 
+    /** One round trip instead of three: booking is the hot path. */
+    @Override
+    public BookingFacts bookingFacts(BusinessId businessId, ServiceId serviceId, AppointmentId appointmentId) {
+        return jdbc.queryForObject("SELECT (SELECT active FROM cmd_business WHERE business_id = ?), "
+                        + "s.business_id, s.terms, s.active, a.business_id, a.staff_id, a.service_id, a.status, a.revision "
+                        + "FROM (SELECT 1) AS one LEFT JOIN cmd_service s ON s.service_id = ? "
+                        + "LEFT JOIN cmd_appointment a ON a.appointment_id = ?",
+                (rs, i) -> new BookingFacts(
+                        Optional.ofNullable((Boolean) rs.getObject(1)),
+                        rs.getObject(2) == null ? Optional.empty() : Optional.of(new ServiceRecord(
+                                new BusinessId(rs.getObject(2, UUID.class)), read(rs.getString(3)), rs.getBoolean(4))),
+                        rs.getObject(5) == null ? Optional.empty() : Optional.of(new AppointmentRecord(
+                                new BusinessId(rs.getObject(5, UUID.class)), new StaffId(rs.getObject(6, UUID.class)),
+                                new ServiceId(rs.getObject(7, UUID.class)), AppointmentStatus.valueOf(rs.getString(8)),
+                                rs.getLong(9)))),
+                businessId.id(), serviceId.id(), appointmentId.id());
+    }
+
     @EventHandler
     void on(BusinessRegistered event) {
         jdbc.update("INSERT INTO cmd_business (business_id, active) VALUES (?, true)", event.businessId().id());
