@@ -1,0 +1,164 @@
+package dev.kairos.booking.command.calendar;
+
+import dev.kairos.booking.calendar.AppointmentBooked;
+import dev.kairos.booking.calendar.AppointmentCancelled;
+import dev.kairos.booking.calendar.BookSlot;
+import dev.kairos.booking.calendar.CancelAppointment;
+import dev.kairos.booking.calendar.CustomerDetails;
+import dev.kairos.booking.calendar.StaffMemberRegistered;
+import dev.kairos.booking.calendar.StaffProfile;
+import dev.kairos.booking.calendar.WeeklySchedule;
+import dev.kairos.booking.calendar.WorkingInterval;
+import dev.kairos.booking.catalog.ServiceTerms;
+import dev.kairos.booking.command.support.CommandLookups;
+import dev.kairos.booking.command.support.InMemoryLookups;
+import dev.kairos.booking.common.AppointmentId;
+import dev.kairos.booking.common.BookingException;
+import dev.kairos.booking.common.BusinessId;
+import dev.kairos.booking.common.CustomerId;
+import dev.kairos.booking.common.ErrorCode;
+import dev.kairos.booking.common.Money;
+import dev.kairos.booking.common.ServiceId;
+import dev.kairos.booking.common.StaffId;
+import dev.kairos.booking.common.TimeSlot;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.hamcrest.Description;
+import org.hamcrest.TypeSafeMatcher;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The core booking rules on Axon's own {@link AggregateTestFixture}: given past events, when a command, expect
+ * events, a rejection with its code, or nothing. (The broader rule catalogue runs on {@code BookingWorld}.)
+ */
+class StaffCalendarFixtureTest {
+    private static final Instant NOW = Instant.parse("2026-12-01T08:00:00Z");
+    private static final Instant MONDAY_NINE = Instant.parse("2026-12-07T09:00:00Z");
+    private static final BusinessId BUSINESS = new BusinessId(UUID.fromString("00000000-0000-0000-0000-0000000000b1"));
+    private static final StaffId MIA = new StaffId(UUID.fromString("00000000-0000-0000-0000-0000000000f1"));
+    private static final ServiceId CUT = new ServiceId(UUID.fromString("00000000-0000-0000-0000-0000000000c1"));
+    private static final AppointmentId FIRST = new AppointmentId(UUID.fromString("00000000-0000-0000-0000-0000000000a1"));
+    private static final AppointmentId SECOND = new AppointmentId(UUID.fromString("00000000-0000-0000-0000-0000000000a2"));
+    private static final CustomerDetails ADA = new CustomerDetails("Ada", "ada@example.com", null);
+    private static final CustomerId ADA_ID = CustomerId.forContact(BUSINESS, ADA.email(), null);
+    /** 45 minutes with 15 minutes of cleanup after. */
+    private static final ServiceTerms TERMS = new ServiceTerms("Cut", null, Duration.ofMinutes(45),
+            new Money(new BigDecimal("30.00"), "EUR"), Duration.ZERO, Duration.ofMinutes(15), Duration.ofMinutes(30),
+            Duration.ofHours(2), 60);
+
+    private AggregateTestFixture<StaffCalendar> fixture;
+
+    @BeforeEach
+    void fixture() {
+        InMemoryLookups lookups = new InMemoryLookups();
+        lookups.businesses.put(BUSINESS, true);
+        lookups.services.put(CUT, new CommandLookups.ServiceRecord(BUSINESS, TERMS, true));
+        fixture = new AggregateTestFixture<>(StaffCalendar.class);
+        fixture.registerAnnotatedCommandHandler(new CalendarCommandHandler(fixture.getRepository(), lookups,
+                Clock.fixed(NOW, ZoneOffset.UTC)));
+    }
+
+    private static StaffMemberRegistered miaWorksMondays() {
+        WeeklySchedule mondays = new WeeklySchedule(Map.of(DayOfWeek.MONDAY,
+                List.of(new WorkingInterval(LocalTime.of(9, 0), LocalTime.of(17, 0)))));
+        return new StaffMemberRegistered(MIA, BUSINESS, new StaffProfile("Mia", null, null, ZoneId.of("UTC")), mondays, Set.of(CUT));
+    }
+
+    private static BookSlot book(AppointmentId id, Instant start) {
+        return new BookSlot(id, BUSINESS, MIA, CUT, ADA_ID, ADA, start, null, Map.of());
+    }
+
+    private static AppointmentBooked booked(AppointmentId id, Instant start) {
+        TimeSlot slot = TimeSlot.of(start, Duration.ofMinutes(45));
+        return new AppointmentBooked(id, BUSINESS, MIA, CUT, ADA_ID, ADA, slot, slot.widen(Duration.ZERO, Duration.ofMinutes(15)),
+                null, Map.of(), NOW);
+    }
+
+    @Test
+    void booksAFreeSlotWithItsCleanupTime() {
+        fixture.given(miaWorksMondays())
+                .when(book(FIRST, MONDAY_NINE))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(booked(FIRST, MONDAY_NINE));
+    }
+
+    @Test
+    void rejectsAStartInsideAnotherAppointmentsCleanup() {
+        fixture.given(miaWorksMondays(), booked(FIRST, MONDAY_NINE))
+                .when(book(SECOND, MONDAY_NINE.plus(Duration.ofMinutes(45))))
+                .expectException(rejectedWith(ErrorCode.SLOT_UNAVAILABLE))
+                .expectNoEvents();
+    }
+
+    @Test
+    void allowsBackToBackAfterTheCleanup() {
+        fixture.given(miaWorksMondays(), booked(FIRST, MONDAY_NINE))
+                .when(book(SECOND, MONDAY_NINE.plus(Duration.ofHours(1))))
+                .expectEvents(booked(SECOND, MONDAY_NINE.plus(Duration.ofHours(1))));
+    }
+
+    @Test
+    void rejectsOutsideWorkingHoursAndTooShortNotice() {
+        fixture.given(miaWorksMondays())
+                .when(book(FIRST, Instant.parse("2026-12-07T16:30:00Z")))
+                .expectException(rejectedWith(ErrorCode.OUTSIDE_WORKING_HOURS));
+        fixture.given(miaWorksMondays())
+                .when(book(FIRST, NOW.plus(Duration.ofHours(1))))
+                .expectException(rejectedWith(ErrorCode.MINIMUM_NOTICE));
+    }
+
+    @Test
+    void bookingTheSameAppointmentAgainChangesNothing() {
+        fixture.given(miaWorksMondays(), booked(FIRST, MONDAY_NINE))
+                .when(book(FIRST, MONDAY_NINE))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void aCancelledAppointmentFreesItsTime() {
+        fixture.given(miaWorksMondays(), booked(FIRST, MONDAY_NINE), new AppointmentCancelled(FIRST, BUSINESS, MIA, "ill", 2))
+                .when(book(SECOND, MONDAY_NINE))
+                .expectEvents(booked(SECOND, MONDAY_NINE));
+    }
+
+    @Test
+    void cancellingEmitsTheReasonAndTheNextRevision() {
+        InMemoryLookups lookups = new InMemoryLookups();
+        lookups.appointments.put(FIRST, new CommandLookups.AppointmentRecord(BUSINESS, MIA, CUT,
+                dev.kairos.booking.calendar.AppointmentStatus.SCHEDULED, 1));
+        AggregateTestFixture<StaffCalendar> cancelling = new AggregateTestFixture<>(StaffCalendar.class);
+        cancelling.registerAnnotatedCommandHandler(new CalendarCommandHandler(cancelling.getRepository(), lookups,
+                Clock.fixed(NOW, ZoneOffset.UTC)));
+        cancelling.given(miaWorksMondays(), booked(FIRST, MONDAY_NINE))
+                .when(new CancelAppointment(FIRST, BUSINESS, "customer asked", null))
+                .expectEvents(new AppointmentCancelled(FIRST, BUSINESS, MIA, "customer asked", 2));
+    }
+
+    private static TypeSafeMatcher<BookingException> rejectedWith(ErrorCode code) {
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(BookingException e) {
+                return e.errorCode() == code;
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("a rejection with code ").appendValue(code.code());
+            }
+        };
+    }
+}
