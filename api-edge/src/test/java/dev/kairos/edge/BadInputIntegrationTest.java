@@ -107,6 +107,7 @@ class BadInputIntegrationTest extends EngineTest {
                 post("booking an unknown staff member", appts, BOOKING.formatted("2026-12-07T09:00:00+01:00", "a@example.com", "")
                         .replace("{st}", UUID.randomUUID().toString()), 404, "staff-not-found"),
                 get("unknown route", "/api/v1/nothing-here", 404, "route-not-found"),
+                get("malformed consistency token", "/api/v1/businesses/{b}", 400, "invalid-value", "Consistency-Token", "yesterday"),
                 new Case("wrong method", "DELETE", "/api/v1/businesses/{b}", null, List.of(), 405, "method-not-allowed"),
                 new Case("wrong media type", "POST-TEXT", biz, "name=A", List.of(), 415, "unsupported-media-type"),
                 new Case("huge chunked payload", "POST-CHUNKED", appts, HUGE, List.of(), 413, "payload-too-large"));

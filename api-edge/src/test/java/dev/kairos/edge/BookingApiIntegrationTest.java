@@ -85,6 +85,17 @@ class BookingApiIntegrationTest extends EngineTest {
     }
 
     @Test
+    void aQueryWaitsForEveryTokenItIsGiven() {
+        String miaToken = salon.book(haircut, mia, "2026-12-07T09:00:00+01:00", "Ada").header("Consistency-Token").orElseThrow();
+        String leoToken = salon.book(haircut, leo, "2026-12-07T09:00:00+01:00", "Bob").header("Consistency-Token").orElseThrow();
+        Api.Response slots = api.get("/api/v1/availability/service/" + haircut + "?from=2026-12-07&to=2026-12-07",
+                "X-Business-Id", salon.tenant(), "Consistency-Token", miaToken + ", " + leoToken);
+        assertThat(slots.header("Consistency-Status")).contains("applied");
+        assertThat(slots.json().path("slots").get(0).path("start").asString())
+                .as("09:00 is taken by both, with cleanup until 10:00").isEqualTo("2026-12-07T10:00:00+01:00");
+    }
+
+    @Test
     void minimumNoticeMaximumAdvanceAndWorkingHoursAreEnforced() {
         // now is 09:00 Berlin on 2026-12-01; the service needs two hours' notice
         assertThat(salon.book(haircut, mia, "2026-12-01T10:00:00+01:00", "Ada").code()).isEqualTo("minimum-notice-not-met");

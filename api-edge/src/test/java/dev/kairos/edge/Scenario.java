@@ -19,7 +19,15 @@ public final class Scenario {
         Api.Response r = api.post("/api/v1/businesses",
                 "{\"name\":\"" + name + "\",\"timeZone\":\"" + zone + "\",\"currency\":\"EUR\"}");
         assertThat(r.status()).as(r.raw().body()).isEqualTo(201);
-        return new Scenario(api, UUID.fromString(r.text("id")));
+        UUID id = UUID.fromString(r.text("id"));
+        seen(api, "/api/v1/businesses/" + id, r);
+        return new Scenario(api, id);
+    }
+
+    /** Reads what a command created, with its consistency token: the scenario goes on once the read model has it. */
+    private static void seen(Api api, String path, Api.Response created) {
+        Api.Response read = api.get(path, "Consistency-Token", created.header("Consistency-Token").orElseThrow());
+        assertThat(read.header("Consistency-Status")).contains("applied");
     }
 
     public String tenant() {
@@ -33,7 +41,9 @@ public final class Scenario {
                  "bufferBefore":"PT%dM","bufferAfter":"PT%dM","slotInterval":"PT%dM","minimumNotice":"PT%dM","maxAdvanceDays":60}
                 """.formatted(name, minutes, bufferBefore, bufferAfter, interval, noticeMinutes));
         assertThat(r.status()).as(r.raw().body()).isEqualTo(201);
-        return UUID.fromString(r.text("id"));
+        UUID id = UUID.fromString(r.text("id"));
+        seen(api, "/api/v1/businesses/" + businessId + "/services/" + id, r);
+        return id;
     }
 
     /** A staff member working the given hours (e.g. "09:00-12:00") every day of the week. */
@@ -52,7 +62,9 @@ public final class Scenario {
                 {"name":"%s","email":"%s@example.com","timeZone":"%s","workingHours":{%s},"serviceIds":[%s]}
                 """.formatted(name, name.toLowerCase().replace(' ', '.'), zone, week, ids));
         assertThat(r.status()).as(r.raw().body()).isEqualTo(201);
-        return UUID.fromString(r.text("id"));
+        UUID id = UUID.fromString(r.text("id"));
+        seen(api, "/api/v1/businesses/" + businessId + "/staff/" + id, r);
+        return id;
     }
 
     public Api.Response book(UUID service, UUID staff, String start, String customer, String... headers) {

@@ -18,7 +18,14 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,6 +33,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -80,6 +88,54 @@ public class AxonConfiguration {
                 .build();
     }
 
+    /**
+     * The event store, as auto-configured, but looking for new events every
+     * {@code kairos.events.fetch-delay} (default 100 ms) instead of every second: events committed by another node,
+     * or not yet visible when a projection last looked, reach the projections within that delay. It bounds how
+     * long a query that waits for its own write waits.
+     */
+    @Bean
+    EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration axon,
+                                  @Value("${kairos.events.fetch-delay:100ms}") Duration fetchDelay) {
+        return EmbeddedEventStore.builder()
+                .storageEngine(storageEngine)
+                .messageMonitor(axon.messageMonitor(EventStore.class, "eventStore"))
+                .spanFactory(axon.getComponent(EventBusSpanFactory.class))
+                .fetchDelay(fetchDelay.toMillis())
+                .build();
+    }
+
+    /**
+     * The JDBC storage engine as Axon configures it (declaring the event store above switches Axon's own off), with
+     * a gap timeout of minutes: a missing global index younger than that is waited for, never skipped.
+     */
+    @Bean
+    EventStorageEngine eventStorageEngine(@Qualifier("serializer") Serializer serializer,
+                                          @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          PersistenceExceptionResolver persistenceExceptionResolver,
+                                          org.axonframework.config.Configuration axon, ConnectionProvider connectionProvider,
+                                          TransactionManager transactionManager, EventSchema eventSchema) {
+        return JdbcEventStorageEngine.builder()
+                .snapshotSerializer(serializer)
+                .upcasterChain(axon.upcasterChain())
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .eventSerializer(eventSerializer)
+                .snapshotFilter(axon.snapshotFilter())
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .schema(eventSchema)
+                .gapTimeout((int) Duration.ofMinutes(5).toMillis())
+                .build();
+    }
+
+    /** The pooled projections read through this (see {@code axon.eventhandling.processors.*.source}). */
+    @Bean
+    PromptEventSource promptEventSource(EventStore eventStore, ScheduledExecutorService engineTimers,
+                                        @Value("${kairos.events.prompt-interval:10ms}") Duration interval,
+                                        @Value("${kairos.events.idle-prompt-interval:100ms}") Duration idleInterval) {
+        return new PromptEventSource(eventStore, engineTimers, interval, idleInterval);
+    }
+
     /** Lets a lost write race (duplicate aggregate sequence) surface as Axon's ConcurrencyException. */
     @Bean
     PersistenceExceptionResolver persistenceExceptionResolver() {
@@ -119,18 +175,18 @@ public class AxonConfiguration {
     }
 
     @Bean(destroyMethod = "shutdown")
-    ScheduledExecutorService commandRetryExecutor() {
+    ScheduledExecutorService engineTimers() {
         return Executors.newScheduledThreadPool(1, r -> {
-            Thread t = new Thread(r, "command-retry");
+            Thread t = new Thread(r, "engine-timer");
             t.setDaemon(true);
             return t;
         });
     }
 
     @Bean
-    ConflictRetryScheduler conflictRetryScheduler(ScheduledExecutorService commandRetryExecutor,
+    ConflictRetryScheduler conflictRetryScheduler(ScheduledExecutorService engineTimers,
                                                   @Value("${kairos.commands.max-retries:8}") int maxRetries) {
-        return new ConflictRetryScheduler(commandRetryExecutor, maxRetries);
+        return new ConflictRetryScheduler(engineTimers, maxRetries);
     }
 
     @Bean
