@@ -1,5 +1,6 @@
 package dev.kairos.availability;
 
+import dev.kairos.booking.calendar.DateOverrides;
 import dev.kairos.booking.calendar.WeeklySchedule;
 
 import java.util.Map;
@@ -12,6 +13,22 @@ import java.util.concurrent.ConcurrentHashMap;
 final class ParsedSchedules {
     static final int CAPACITY = 10_000;
     private final Map<String, WeeklySchedule> byJson = new ConcurrentHashMap<>();
+    private final Map<String, DateOverrides> overridesByJson = new ConcurrentHashMap<>();
+
+    DateOverrides parseOverrides(String json) {
+        if ("{}".equals(json)) {
+            return DateOverrides.NONE;
+        }
+        DateOverrides overrides = overridesByJson.get(json);
+        if (overrides == null) {
+            overrides = ViewJson.read("{\"days\":" + json + "}", DateOverrides.class);
+            if (overridesByJson.size() >= CAPACITY) {
+                overridesByJson.clear();
+            }
+            overridesByJson.put(json, overrides);
+        }
+        return overrides;
+    }
 
     WeeklySchedule parse(String json) {
         WeeklySchedule schedule = byJson.get(json);

@@ -10,6 +10,8 @@ import dev.kairos.booking.calendar.StaffMemberRegistered;
 import dev.kairos.booking.calendar.StaffProfile;
 import dev.kairos.booking.calendar.StaffProfileChanged;
 import dev.kairos.booking.calendar.StaffServicesChanged;
+import dev.kairos.booking.calendar.WorkingDayOverrideCleared;
+import dev.kairos.booking.calendar.WorkingDayOverridden;
 import dev.kairos.booking.calendar.WorkingHoursChanged;
 import dev.kairos.booking.catalog.BusinessDeactivated;
 import dev.kairos.booking.catalog.BusinessProfile;
@@ -123,6 +125,19 @@ public class ScheduleProjector {
     void on(WorkingHoursChanged event) {
         jdbc.update("UPDATE staff_view SET schedule = ?::jsonb, revision = ? WHERE staff_id = ? AND revision < ?",
                 ViewJson.write(json, event.schedule()), event.revision(), event.staffId().id(), event.revision());
+    }
+
+    @EventHandler
+    void on(WorkingDayOverridden event) {
+        jdbc.update("UPDATE staff_view SET overrides = jsonb_set(overrides, ARRAY[?::text], ?::jsonb), revision = ? "
+                        + "WHERE staff_id = ? AND revision < ?", event.date().toString(), ViewJson.write(json, event.hours()),
+                event.revision(), event.staffId().id(), event.revision());
+    }
+
+    @EventHandler
+    void on(WorkingDayOverrideCleared event) {
+        jdbc.update("UPDATE staff_view SET overrides = overrides - ?::text, revision = ? WHERE staff_id = ? AND revision < ?",
+                event.date().toString(), event.revision(), event.staffId().id(), event.revision());
     }
 
     @EventHandler

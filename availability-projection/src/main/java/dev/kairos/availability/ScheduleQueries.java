@@ -11,6 +11,7 @@ import dev.kairos.availability.Views.SlotView;
 import dev.kairos.availability.Views.StaffView;
 import dev.kairos.booking.calendar.AppointmentStatus;
 import dev.kairos.booking.calendar.CustomerDetails;
+import dev.kairos.booking.calendar.DateOverrides;
 import dev.kairos.booking.calendar.WeeklySchedule;
 import dev.kairos.booking.calendar.WorkingInterval;
 import dev.kairos.booking.catalog.ServiceTerms;
@@ -191,11 +192,11 @@ public class ScheduleQueries {
 
     private Map<Instant, List<UUID>> freeStarts(BusinessId businessId, ServiceTerms terms, ServiceId serviceId,
                                                 StaffId onlyStaff, Instant rangeStart, Instant rangeEnd, Instant now) {
-        List<StaffSchedule> staff = jdbc.query("SELECT s.staff_id, s.zone, s.schedule FROM staff_service ss "
+        List<StaffSchedule> staff = jdbc.query("SELECT s.staff_id, s.zone, s.schedule, s.overrides FROM staff_service ss "
                         + "JOIN staff_view s ON s.staff_id = ss.staff_id "
                         + "WHERE ss.service_id = ? AND s.business_id = ? AND s.active" + (onlyStaff == null ? "" : " AND s.staff_id = ?"),
                 (rs, i) -> new StaffSchedule(rs.getObject(1, UUID.class), ZoneId.of(rs.getString(2)),
-                        schedules.parse(rs.getString(3))),
+                        schedules.parse(rs.getString(3)), schedules.parseOverrides(rs.getString(4))),
                 onlyStaff == null ? new Object[]{serviceId.id(), businessId.id()}
                         : new Object[]{serviceId.id(), businessId.id(), onlyStaff.id()});
         Map<Instant, List<UUID>> byStart = new TreeMap<>();
@@ -208,7 +209,7 @@ public class ScheduleQueries {
         BookingWindow window = BookingWindow.of(terms, now);
         for (StaffSchedule s : staff) {
             BusyTimes staffBusy = busy.getOrDefault(s.staffId(), BusyTimes.none());
-            for (Instant start : FreeSlots.find(s.schedule(), s.zone(), staffBusy, terms, window, rangeStart, rangeEnd)) {
+            for (Instant start : FreeSlots.find(s.schedule(), s.overrides(), s.zone(), staffBusy, terms, window, rangeStart, rangeEnd)) {
                 byStart.computeIfAbsent(start, k -> new ArrayList<>(2)).add(s.staffId());
             }
         }
@@ -241,7 +242,7 @@ public class ScheduleQueries {
                 Boolean.class, staffId.id(), businessId.id()));
     }
 
-    private record StaffSchedule(UUID staffId, ZoneId zone, WeeklySchedule schedule) {
+    private record StaffSchedule(UUID staffId, ZoneId zone, WeeklySchedule schedule, DateOverrides overrides) {
     }
 
     // ---- read your writes
@@ -266,10 +267,13 @@ public class ScheduleQueries {
         WeeklySchedule schedule = ViewJson.read(rs.getString("schedule"), WeeklySchedule.class);
         Map<DayOfWeek, List<HoursView>> hours = new EnumMap<>(DayOfWeek.class);
         schedule.days().forEach((day, intervals) -> hours.put(day, intervals.stream().map(ScheduleQueries::hours).toList()));
+        Map<LocalDate, List<HoursView>> overrides = new TreeMap<>();
+        schedules.parseOverrides(rs.getString("overrides")).days()
+                .forEach((date, intervals) -> overrides.put(date, intervals.stream().map(ScheduleQueries::hours).toList()));
         UUID[] services = (UUID[]) rs.getArray("service_ids").getArray();
         return new StaffView(rs.getObject("staff_id", UUID.class), rs.getObject("business_id", UUID.class),
                 rs.getString("name"), rs.getString("email"), rs.getString("phone"), rs.getString("zone"), hours,
-                List.of(services), rs.getBoolean("active"), rs.getLong("revision"));
+                overrides, List.of(services), rs.getBoolean("active"), rs.getLong("revision"));
     }
 
     private static HoursView hours(WorkingInterval interval) {

@@ -35,9 +35,10 @@ public final class Views {
     public record HoursView(String from, String to) {
     }
 
+    /** {@code dateOverrides}: dates whose own hours replace the weekly ones; an empty list is a day off. */
     public record StaffView(UUID id, UUID businessId, String name, String email, String phone, String timeZone,
-                            Map<DayOfWeek, List<HoursView>> workingHours, List<UUID> serviceIds, boolean active,
-                            long revision) {
+                            Map<DayOfWeek, List<HoursView>> workingHours, Map<LocalDate, List<HoursView>> dateOverrides,
+                            List<UUID> serviceIds, boolean active, long revision) {
     }
 
     /** Start and end are given in {@code timeZone}, the staff member's zone. */

@@ -82,6 +82,17 @@ final class CatalogRequests {
         }
     }
 
+    /** One date's hours; an empty list is a day off. */
+    record DayHoursRequest(List<HoursRequest> hours) {
+        List<WorkingInterval> intervals() {
+            BookingException.require(hours != null, ErrorCode.INVALID_WORKING_HOURS,
+                    "hours is required: a list of intervals, empty for a day off");
+            BookingException.require(hours.stream().allMatch(java.util.Objects::nonNull), ErrorCode.INVALID_WORKING_HOURS,
+                    "hours must be a list of intervals");
+            return hours.stream().map(HoursRequest::interval).toList();
+        }
+    }
+
     record StaffRequest(String name, String email, String phone, String timeZone,
                         Map<DayOfWeek, List<HoursRequest>> workingHours, Set<UUID> serviceIds) {
         StaffProfile profile() {

@@ -2,13 +2,16 @@ package dev.kairos.edge.catalog;
 
 import dev.kairos.availability.ScheduleQueries;
 import dev.kairos.availability.Views.StaffView;
+import dev.kairos.booking.calendar.ClearWorkingDayOverride;
 import dev.kairos.booking.calendar.DeactivateStaffMember;
+import dev.kairos.booking.calendar.OverrideWorkingDay;
 import dev.kairos.booking.calendar.RegisterStaffMember;
 import dev.kairos.booking.calendar.UpdateStaffMember;
 import dev.kairos.booking.common.BusinessId;
 import dev.kairos.booking.common.CommandOutcome;
 import dev.kairos.booking.common.ErrorCode;
 import dev.kairos.booking.common.StaffId;
+import dev.kairos.edge.catalog.CatalogRequests.DayHoursRequest;
 import dev.kairos.edge.catalog.CatalogRequests.StaffRequest;
 import dev.kairos.edge.support.Accepted;
 import dev.kairos.edge.support.Commands;
@@ -17,7 +20,9 @@ import dev.kairos.edge.support.IdGenerator;
 import dev.kairos.edge.support.IdempotencyFilter;
 import dev.kairos.edge.support.Reads;
 import dev.kairos.edge.support.Revisions;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,6 +33,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -74,6 +80,27 @@ class StaffController {
                                          @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         CommandOutcome outcome = commands.send(new UpdateStaffMember(new StaffId(staffId), new BusinessId(businessId),
                 request.profile(), request.schedule(), request.services(), Revisions.fromIfMatch(ifMatch)));
+        return Accepted.changed(outcome, new Accepted.Body(staffId, outcome.revision()));
+    }
+
+    /** Other working hours on one date in the staff member's zone; no hours make it a day off. */
+    @PutMapping("/{staffId}/overrides/{date}")
+    ResponseEntity<Accepted.Body> overrideDay(@PathVariable UUID businessId, @PathVariable UUID staffId,
+                                              @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+                                              @RequestBody DayHoursRequest request,
+                                              @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        CommandOutcome outcome = commands.send(new OverrideWorkingDay(new StaffId(staffId), new BusinessId(businessId), date,
+                request.intervals(), Revisions.fromIfMatch(ifMatch)));
+        return Accepted.changed(outcome, new Accepted.Body(staffId, outcome.revision()));
+    }
+
+    /** The date goes back to the weekly hours. */
+    @DeleteMapping("/{staffId}/overrides/{date}")
+    ResponseEntity<Accepted.Body> clearDayOverride(@PathVariable UUID businessId, @PathVariable UUID staffId,
+                                                   @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+                                                   @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        CommandOutcome outcome = commands.send(new ClearWorkingDayOverride(new StaffId(staffId), new BusinessId(businessId),
+                date, Revisions.fromIfMatch(ifMatch)));
         return Accepted.changed(outcome, new Accepted.Body(staffId, outcome.revision()));
     }
 

@@ -1,5 +1,6 @@
 package dev.kairos.booking.scheduling;
 
+import dev.kairos.booking.calendar.DateOverrides;
 import dev.kairos.booking.calendar.WeeklySchedule;
 import dev.kairos.booking.catalog.ServiceTerms;
 import dev.kairos.booking.common.TimeSlot;
@@ -26,14 +27,20 @@ public final class FreeSlots {
 
     public static List<Instant> find(WeeklySchedule schedule, ZoneId staffZone, BusyTimes busy, ServiceTerms terms,
                                      BookingWindow window, Instant rangeStart, Instant rangeEnd) {
+        return find(schedule, DateOverrides.NONE, staffZone, busy, terms, window, rangeStart, rangeEnd);
+    }
+
+    /** As above, with dates whose own hours replace the weekly ones. */
+    public static List<Instant> find(WeeklySchedule schedule, DateOverrides overrides, ZoneId staffZone, BusyTimes busy,
+                                     ServiceTerms terms, BookingWindow window, Instant rangeStart, Instant rangeEnd) {
         List<Instant> slots = new ArrayList<>();
         if (!rangeEnd.isAfter(rangeStart)) {
             return slots;
         }
-        List<TimeSlot> stretches = WorkingTime.between(schedule, staffZone, rangeStart, rangeEnd.plus(terms.duration()));
+        List<TimeSlot> stretches = WorkingTime.between(schedule, overrides, staffZone, rangeStart, rangeEnd.plus(terms.duration()));
         long step = terms.slotInterval().toSeconds();
         Instant from = window.earliest().isAfter(rangeStart) ? window.earliest() : rangeStart;
-        for (TimeSlot interval : WorkingTime.intervals(schedule, staffZone, rangeStart.minus(Duration.ofDays(1)), rangeEnd)) {
+        for (TimeSlot interval : WorkingTime.intervals(schedule, overrides, staffZone, rangeStart.minus(Duration.ofDays(1)), rangeEnd)) {
             long skip = Math.max(0, Math.floorDiv(from.getEpochSecond() - interval.start().getEpochSecond(), step));
             for (Instant start = interval.start().plusSeconds(skip * step); start.isBefore(interval.end());
                  start = start.plusSeconds(step)) {

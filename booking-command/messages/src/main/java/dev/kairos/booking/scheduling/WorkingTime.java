@@ -1,5 +1,6 @@
 package dev.kairos.booking.scheduling;
 
+import dev.kairos.booking.calendar.DateOverrides;
 import dev.kairos.booking.calendar.WeeklySchedule;
 import dev.kairos.booking.calendar.WorkingInterval;
 import dev.kairos.booking.common.TimeSlot;
@@ -29,12 +30,19 @@ public final class WorkingTime {
 
     /** Each day's working intervals that overlap {@code [from, to)}, as instants, sorted by start, not merged. */
     public static List<TimeSlot> intervals(WeeklySchedule schedule, ZoneId zone, Instant from, Instant to) {
+        return intervals(schedule, DateOverrides.NONE, zone, from, to);
+    }
+
+    /** As {@link #intervals(WeeklySchedule, ZoneId, Instant, Instant)}, a date's override replacing its weekday. */
+    public static List<TimeSlot> intervals(WeeklySchedule schedule, DateOverrides overrides, ZoneId zone, Instant from,
+                                           Instant to) {
         LocalDate first = from.atZone(zone).toLocalDate().minusDays(1);
         LocalDate last = to.atZone(zone).toLocalDate();
         ZoneRules rules = zone.getRules();
         List<TimeSlot> intervals = new ArrayList<>();
         for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
-            for (WorkingInterval interval : schedule.on(day.getDayOfWeek())) {
+            List<WorkingInterval> hours = overrides.on(day).orElse(null);
+            for (WorkingInterval interval : hours != null ? hours : schedule.on(day.getDayOfWeek())) {
                 Instant start = instant(rules, day.atTime(interval.from()));
                 Instant end = instant(rules, interval.endsAtMidnight()
                         ? day.plusDays(1).atTime(LocalTime.MIDNIGHT) : day.atTime(interval.to()));
@@ -54,8 +62,14 @@ public final class WorkingTime {
      * (at most 24 hours) that starts or ends inside the range.
      */
     public static List<TimeSlot> between(WeeklySchedule schedule, ZoneId zone, Instant from, Instant to) {
+        return between(schedule, DateOverrides.NONE, zone, from, to);
+    }
+
+    public static List<TimeSlot> between(WeeklySchedule schedule, DateOverrides overrides, ZoneId zone, Instant from,
+                                         Instant to) {
         List<TimeSlot> merged = new ArrayList<>();
-        for (TimeSlot interval : intervals(schedule, zone, from.minus(java.time.Duration.ofDays(2)), to.plus(java.time.Duration.ofDays(2)))) {
+        for (TimeSlot interval : intervals(schedule, overrides, zone, from.minus(java.time.Duration.ofDays(2)),
+                to.plus(java.time.Duration.ofDays(2)))) {
             append(merged, interval);
         }
         merged.removeIf(stretch -> !stretch.end().isAfter(from) || !stretch.start().isBefore(to));
@@ -64,7 +78,11 @@ public final class WorkingTime {
 
     /** Whether {@code slot} lies entirely inside one working stretch. */
     public static boolean covers(WeeklySchedule schedule, ZoneId zone, TimeSlot slot) {
-        for (TimeSlot stretch : between(schedule, zone, slot.start(), slot.end())) {
+        return covers(schedule, DateOverrides.NONE, zone, slot);
+    }
+
+    public static boolean covers(WeeklySchedule schedule, DateOverrides overrides, ZoneId zone, TimeSlot slot) {
+        for (TimeSlot stretch : between(schedule, overrides, zone, slot.start(), slot.end())) {
             if (stretch.contains(slot)) {
                 return true;
             }

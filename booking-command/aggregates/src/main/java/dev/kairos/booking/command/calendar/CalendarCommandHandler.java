@@ -5,7 +5,9 @@ import dev.kairos.booking.calendar.BookSlot;
 import dev.kairos.booking.calendar.CancelAppointment;
 import dev.kairos.booking.calendar.CompleteAppointment;
 import dev.kairos.booking.calendar.ConfirmAppointment;
+import dev.kairos.booking.calendar.ClearWorkingDayOverride;
 import dev.kairos.booking.calendar.DeactivateStaffMember;
+import dev.kairos.booking.calendar.OverrideWorkingDay;
 import dev.kairos.booking.calendar.MarkNoShow;
 import dev.kairos.booking.calendar.RegisterStaffMember;
 import dev.kairos.booking.calendar.RescheduleAppointment;
@@ -63,6 +65,20 @@ public class CalendarCommandHandler {
         Aggregate<StaffCalendar> calendar = calendarOf(command.staffId(), command.businessId());
         requireServicesOf(command.businessId(), command.services());
         calendar.execute(c -> c.update(command));
+        return outcome(calendar, calendar.invoke(StaffCalendar::revision));
+    }
+
+    @CommandHandler
+    public CommandOutcome handle(OverrideWorkingDay command) {
+        Aggregate<StaffCalendar> calendar = calendarOf(command.staffId(), command.businessId());
+        calendar.execute(c -> c.overrideDay(command));
+        return outcome(calendar, calendar.invoke(StaffCalendar::revision));
+    }
+
+    @CommandHandler
+    public CommandOutcome handle(ClearWorkingDayOverride command) {
+        Aggregate<StaffCalendar> calendar = calendarOf(command.staffId(), command.businessId());
+        calendar.execute(c -> c.clearDayOverride(command));
         return outcome(calendar, calendar.invoke(StaffCalendar::revision));
     }
 

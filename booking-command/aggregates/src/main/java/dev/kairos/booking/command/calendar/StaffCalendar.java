@@ -11,7 +11,12 @@ import dev.kairos.booking.calendar.AppointmentStatusChanged;
 import dev.kairos.booking.calendar.AppointmentTransferredIn;
 import dev.kairos.booking.calendar.AppointmentTransferredOut;
 import dev.kairos.booking.calendar.BookSlot;
+import dev.kairos.booking.calendar.ClearWorkingDayOverride;
+import dev.kairos.booking.calendar.DateOverrides;
 import dev.kairos.booking.calendar.DeactivateStaffMember;
+import dev.kairos.booking.calendar.OverrideWorkingDay;
+import dev.kairos.booking.calendar.WorkingDayOverrideCleared;
+import dev.kairos.booking.calendar.WorkingDayOverridden;
 import dev.kairos.booking.calendar.RegisterStaffMember;
 import dev.kairos.booking.calendar.StaffMemberDeactivated;
 import dev.kairos.booking.calendar.StaffMemberRegistered;
@@ -66,6 +71,7 @@ public class StaffCalendar {
     private BusinessId businessId;
     private StaffProfile profile;
     private WeeklySchedule schedule;
+    private DateOverrides overrides = DateOverrides.NONE;
     private Set<ServiceId> services;
     private boolean active;
     private long revision;
@@ -94,6 +100,24 @@ public class StaffCalendar {
         }
         if (!command.services().equals(services)) {
             apply(new StaffServicesChanged(staffId, businessId, command.services(), ++next));
+        }
+    }
+
+    /**
+     * Other hours on one date. Appointments already booked that day stand: the business moves or cancels them if
+     * it wants to. Giving a date the hours it already has changes nothing.
+     */
+    void overrideDay(OverrideWorkingDay command) {
+        Revisions.check(command.expectedRevision(), revision, "staff member");
+        if (!overrides.on(command.date()).map(command.hours()::equals).orElse(false)) {
+            apply(new WorkingDayOverridden(staffId, businessId, command.date(), command.hours(), revision + 1));
+        }
+    }
+
+    void clearDayOverride(ClearWorkingDayOverride command) {
+        Revisions.check(command.expectedRevision(), revision, "staff member");
+        if (overrides.on(command.date()).isPresent()) {
+            apply(new WorkingDayOverrideCleared(staffId, businessId, command.date(), revision + 1));
         }
     }
 
@@ -208,7 +232,7 @@ public class StaffCalendar {
                 () -> "the service needs " + terms.minimumNotice() + " notice; earliest start is " + window.earliest());
         BookingException.require(!window.tooLate(slot.start()), ErrorCode.MAXIMUM_ADVANCE,
                 () -> "the service can be booked at most " + terms.maxAdvanceDays() + " days ahead; latest start is " + window.latest());
-        BookingException.require(WorkingTime.covers(schedule, profile.zone(), slot), ErrorCode.OUTSIDE_WORKING_HOURS,
+        BookingException.require(WorkingTime.covers(schedule, overrides, profile.zone(), slot), ErrorCode.OUTSIDE_WORKING_HOURS,
                 () -> "the appointment " + slot.start() + "–" + slot.end() + " is outside the working hours of staff member " + staffId);
         if (collides(blocked, movingAppointment)) {
             throw new SlotUnavailableException("staff member " + staffId + " is not free for " + slot.start() + "–"
@@ -230,7 +254,7 @@ public class StaffCalendar {
                         busy.add(a.blocked());
                     }
                 });
-        return FreeSlots.find(schedule, profile.zone(), BusyTimes.of(busy), terms, window, wanted.minus(reach), wanted.plus(reach))
+        return FreeSlots.find(schedule, overrides, profile.zone(), BusyTimes.of(busy), terms, window, wanted.minus(reach), wanted.plus(reach))
                 .stream()
                 .sorted(Comparator.comparing((Instant start) -> Duration.between(start, wanted).abs()).thenComparing(start -> start))
                 .limit(3)
@@ -305,6 +329,18 @@ public class StaffCalendar {
     @EventSourcingHandler
     void on(WorkingHoursChanged event) {
         schedule = event.schedule();
+        revision = event.revision();
+    }
+
+    @EventSourcingHandler
+    void on(WorkingDayOverridden event) {
+        overrides = overrides.with(event.date(), event.hours());
+        revision = event.revision();
+    }
+
+    @EventSourcingHandler
+    void on(WorkingDayOverrideCleared event) {
+        overrides = overrides.without(event.date());
         revision = event.revision();
     }
 

@@ -4,6 +4,10 @@ import dev.kairos.booking.calendar.AppointmentBooked;
 import dev.kairos.booking.calendar.AppointmentCancelled;
 import dev.kairos.booking.calendar.BookSlot;
 import dev.kairos.booking.calendar.CancelAppointment;
+import dev.kairos.booking.calendar.ClearWorkingDayOverride;
+import dev.kairos.booking.calendar.OverrideWorkingDay;
+import dev.kairos.booking.calendar.WorkingDayOverrideCleared;
+import dev.kairos.booking.calendar.WorkingDayOverridden;
 import dev.kairos.booking.calendar.CustomerDetails;
 import dev.kairos.booking.calendar.StaffMemberRegistered;
 import dev.kairos.booking.calendar.StaffProfile;
@@ -47,6 +51,7 @@ import java.util.UUID;
 class StaffCalendarFixtureTest {
     private static final Instant NOW = Instant.parse("2026-12-01T08:00:00Z");
     private static final Instant MONDAY_NINE = Instant.parse("2026-12-07T09:00:00Z");
+    private static final java.time.LocalDate MONDAY = java.time.LocalDate.of(2026, 12, 7);
     private static final BusinessId BUSINESS = new BusinessId(UUID.fromString("00000000-0000-0000-0000-0000000000b1"));
     private static final StaffId MIA = new StaffId(UUID.fromString("00000000-0000-0000-0000-0000000000f1"));
     private static final ServiceId CUT = new ServiceId(UUID.fromString("00000000-0000-0000-0000-0000000000c1"));
@@ -146,6 +151,45 @@ class StaffCalendarFixtureTest {
         cancelling.given(miaWorksMondays(), booked(FIRST, MONDAY_NINE))
                 .when(new CancelAppointment(FIRST, BUSINESS, "customer asked", null))
                 .expectEvents(new AppointmentCancelled(FIRST, BUSINESS, MIA, "customer asked", 2));
+    }
+
+    @Test
+    void aDayOffOverrideRejectsBookingsThatDay() {
+        fixture.given(miaWorksMondays(), new WorkingDayOverridden(MIA, BUSINESS, MONDAY, List.of(), 2))
+                .when(book(FIRST, MONDAY_NINE))
+                .expectException(rejectedWith(ErrorCode.OUTSIDE_WORKING_HOURS))
+                .expectNoEvents();
+    }
+
+    @Test
+    void otherHoursOnADateAreBookableAndTheWeeklyOnesAreNot() {
+        fixture.given(miaWorksMondays(), new WorkingDayOverridden(MIA, BUSINESS, MONDAY,
+                        List.of(new WorkingInterval(LocalTime.of(18, 0), LocalTime.of(20, 0))), 2))
+                .when(book(FIRST, Instant.parse("2026-12-07T18:00:00Z")))
+                .expectEvents(booked(FIRST, Instant.parse("2026-12-07T18:00:00Z")));
+        fixture.given(miaWorksMondays(), new WorkingDayOverridden(MIA, BUSINESS, MONDAY,
+                        List.of(new WorkingInterval(LocalTime.of(18, 0), LocalTime.of(20, 0))), 2))
+                .when(book(FIRST, MONDAY_NINE))
+                .expectException(rejectedWith(ErrorCode.OUTSIDE_WORKING_HOURS));
+    }
+
+    @Test
+    void overridingAndClearingADate() {
+        fixture.given(miaWorksMondays())
+                .when(new OverrideWorkingDay(MIA, BUSINESS, MONDAY, List.of(), null))
+                .expectEvents(new WorkingDayOverridden(MIA, BUSINESS, MONDAY, List.of(), 2));
+        fixture.given(miaWorksMondays(), new WorkingDayOverridden(MIA, BUSINESS, MONDAY, List.of(), 2))
+                .when(new OverrideWorkingDay(MIA, BUSINESS, MONDAY, List.of(), null))
+                .expectNoEvents();
+        fixture.given(miaWorksMondays(), new WorkingDayOverridden(MIA, BUSINESS, MONDAY, List.of(), 2))
+                .when(new ClearWorkingDayOverride(MIA, BUSINESS, MONDAY, null))
+                .expectEvents(new WorkingDayOverrideCleared(MIA, BUSINESS, MONDAY, 3));
+        fixture.given(miaWorksMondays())
+                .when(new ClearWorkingDayOverride(MIA, BUSINESS, MONDAY, null))
+                .expectNoEvents();
+        fixture.given(miaWorksMondays())
+                .when(new OverrideWorkingDay(MIA, BUSINESS, MONDAY, List.of(), 7L))
+                .expectException(rejectedWith(ErrorCode.REVISION_MISMATCH));
     }
 
     private static TypeSafeMatcher<BookingException> rejectedWith(ErrorCode code) {
