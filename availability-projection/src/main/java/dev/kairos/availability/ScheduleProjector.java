@@ -10,6 +10,8 @@ import dev.kairos.booking.calendar.StaffMemberRegistered;
 import dev.kairos.booking.calendar.StaffProfile;
 import dev.kairos.booking.calendar.StaffProfileChanged;
 import dev.kairos.booking.calendar.StaffServicesChanged;
+import dev.kairos.booking.calendar.TimeBlocked;
+import dev.kairos.booking.calendar.TimeUnblocked;
 import dev.kairos.booking.calendar.WorkingDayOverrideCleared;
 import dev.kairos.booking.calendar.WorkingDayOverridden;
 import dev.kairos.booking.calendar.WorkingHoursChanged;
@@ -135,6 +137,18 @@ public class ScheduleProjector {
     }
 
     @EventHandler
+    void on(TimeBlocked event) {
+        jdbc.update("INSERT INTO time_off_view (time_off_id, business_id, staff_id, starts_at, ends_at, reason) "
+                        + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (time_off_id) DO NOTHING", event.timeOffId().id(),
+                event.businessId().id(), event.staffId().id(), ts(event.period().start()), ts(event.period().end()), event.reason());
+    }
+
+    @EventHandler
+    void on(TimeUnblocked event) {
+        jdbc.update("DELETE FROM time_off_view WHERE time_off_id = ?", event.timeOffId().id());
+    }
+
+    @EventHandler
     void on(WorkingDayOverrideCleared event) {
         jdbc.update("UPDATE staff_view SET overrides = overrides - ?::text, revision = ? WHERE staff_id = ? AND revision < ?",
                 event.date().toString(), event.revision(), event.staffId().id(), event.revision());
@@ -200,7 +214,7 @@ public class ScheduleProjector {
 
     @ResetHandler
     void reset() {
-        jdbc.update("TRUNCATE business_view, service_view, staff_view, staff_service, appointment_view, schedule_position");
+        jdbc.update("TRUNCATE business_view, service_view, staff_view, staff_service, appointment_view, time_off_view, schedule_position");
     }
 
     private void replaceServices(StaffId staffId, BusinessId businessId, Set<ServiceId> services) {

@@ -9,6 +9,7 @@ import dev.kairos.availability.Views.Page;
 import dev.kairos.availability.Views.ServiceView;
 import dev.kairos.availability.Views.SlotView;
 import dev.kairos.availability.Views.StaffView;
+import dev.kairos.availability.Views.TimeOffView;
 import dev.kairos.booking.calendar.AppointmentStatus;
 import dev.kairos.booking.calendar.CustomerDetails;
 import dev.kairos.booking.calendar.DateOverrides;
@@ -221,13 +222,20 @@ public class ScheduleQueries {
         UUID[] ids = staff.stream().map(StaffSchedule::staffId).toArray(UUID[]::new);
         Map<UUID, BusyTimes.Sorted> busy = new HashMap<>();
         jdbc.query(con -> {
-            var ps = con.prepareStatement("SELECT staff_id, (EXTRACT(EPOCH FROM busy_from) * 1000000)::bigint, "
+            var ps = con.prepareStatement("SELECT staff_id, (EXTRACT(EPOCH FROM busy_from) * 1000000)::bigint AS from_us, "
                     + "(EXTRACT(EPOCH FROM busy_to) * 1000000)::bigint FROM appointment_view "
                     + "WHERE staff_id = ANY(?) AND status IN " + LIVE + " AND busy_from < ? AND busy_to > ? "
-                    + "ORDER BY staff_id, busy_from");
-            ps.setArray(1, con.createArrayOf("uuid", ids));
+                    + "UNION ALL SELECT staff_id, (EXTRACT(EPOCH FROM starts_at) * 1000000)::bigint, "
+                    + "(EXTRACT(EPOCH FROM ends_at) * 1000000)::bigint FROM time_off_view "
+                    + "WHERE staff_id = ANY(?) AND starts_at < ? AND ends_at > ? "
+                    + "ORDER BY 1, 2");
+            java.sql.Array staffIds = con.createArrayOf("uuid", ids);
+            ps.setArray(1, staffIds);
             ps.setTimestamp(2, Timestamp.from(to));
             ps.setTimestamp(3, Timestamp.from(from));
+            ps.setArray(4, staffIds);
+            ps.setTimestamp(5, Timestamp.from(to));
+            ps.setTimestamp(6, Timestamp.from(from));
             return ps;
         }, rs -> {
             busy.computeIfAbsent(rs.getObject(1, UUID.class), k -> BusyTimes.sorted()).add(rs.getLong(2), rs.getLong(3));
@@ -243,6 +251,15 @@ public class ScheduleQueries {
     }
 
     private record StaffSchedule(UUID staffId, ZoneId zone, WeeklySchedule schedule, DateOverrides overrides) {
+    }
+
+    /** A staff member's time off ending after {@code after}, in order. */
+    public List<TimeOffView> timeOff(BusinessId businessId, StaffId staffId, Instant after) {
+        return jdbc.query("SELECT time_off_id, starts_at, ends_at, reason FROM time_off_view "
+                        + "WHERE staff_id = ? AND business_id = ? AND ends_at > ? ORDER BY starts_at LIMIT 1000",
+                (rs, i) -> new TimeOffView(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant(),
+                        rs.getTimestamp(3).toInstant(), rs.getString(4)),
+                staffId.id(), businessId.id(), Timestamp.from(after));
     }
 
     // ---- read your writes

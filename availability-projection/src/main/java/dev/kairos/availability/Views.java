@@ -48,6 +48,10 @@ public final class Views {
                                   Instant bookedAt) {
     }
 
+    /** A period taken out of a staff member's bookable time; instants in UTC. */
+    public record TimeOffView(UUID id, Instant start, Instant end, String reason) {
+    }
+
     public record Page<T>(List<T> items, String nextCursor) {
     }
 

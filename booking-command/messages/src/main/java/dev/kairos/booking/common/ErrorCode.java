@@ -48,7 +48,8 @@ public enum ErrorCode {
     SERVICE_NOT_FOUND("service-not-found", Kind.NOT_FOUND),
     STAFF_NOT_FOUND("staff-not-found", Kind.NOT_FOUND),
     APPOINTMENT_NOT_FOUND("appointment-not-found", Kind.NOT_FOUND),
-    CUSTOMER_NOT_FOUND("customer-not-found", Kind.NOT_FOUND);
+    CUSTOMER_NOT_FOUND("customer-not-found", Kind.NOT_FOUND),
+    TIME_OFF_NOT_FOUND("time-off-not-found", Kind.NOT_FOUND);
 
     public enum Kind { MALFORMED, INVALID, RULE, CONFLICT, PRECONDITION, NOT_FOUND, FAILURE }
 

@@ -5,7 +5,9 @@ import dev.kairos.booking.calendar.BookSlot;
 import dev.kairos.booking.calendar.CancelAppointment;
 import dev.kairos.booking.calendar.CompleteAppointment;
 import dev.kairos.booking.calendar.ConfirmAppointment;
+import dev.kairos.booking.calendar.BlockTime;
 import dev.kairos.booking.calendar.ClearWorkingDayOverride;
+import dev.kairos.booking.calendar.UnblockTime;
 import dev.kairos.booking.calendar.DeactivateStaffMember;
 import dev.kairos.booking.calendar.OverrideWorkingDay;
 import dev.kairos.booking.calendar.MarkNoShow;
@@ -72,6 +74,20 @@ public class CalendarCommandHandler {
     public CommandOutcome handle(OverrideWorkingDay command) {
         Aggregate<StaffCalendar> calendar = calendarOf(command.staffId(), command.businessId());
         calendar.execute(c -> c.overrideDay(command));
+        return outcome(calendar, calendar.invoke(StaffCalendar::revision));
+    }
+
+    @CommandHandler
+    public CommandOutcome handle(BlockTime command) {
+        Aggregate<StaffCalendar> calendar = calendarOf(command.staffId(), command.businessId());
+        calendar.execute(c -> c.blockTime(command, clock.instant()));
+        return outcome(calendar, calendar.invoke(StaffCalendar::revision));
+    }
+
+    @CommandHandler
+    public CommandOutcome handle(UnblockTime command) {
+        Aggregate<StaffCalendar> calendar = calendarOf(command.staffId(), command.businessId());
+        calendar.execute(c -> c.unblockTime(command));
         return outcome(calendar, calendar.invoke(StaffCalendar::revision));
     }
 

@@ -11,7 +11,12 @@ import dev.kairos.booking.calendar.AppointmentStatusChanged;
 import dev.kairos.booking.calendar.AppointmentTransferredIn;
 import dev.kairos.booking.calendar.AppointmentTransferredOut;
 import dev.kairos.booking.calendar.BookSlot;
+import dev.kairos.booking.calendar.BlockTime;
 import dev.kairos.booking.calendar.ClearWorkingDayOverride;
+import dev.kairos.booking.calendar.TimeBlocked;
+import dev.kairos.booking.calendar.TimeUnblocked;
+import dev.kairos.booking.calendar.UnblockTime;
+import dev.kairos.booking.common.TimeOffId;
 import dev.kairos.booking.calendar.DateOverrides;
 import dev.kairos.booking.calendar.DeactivateStaffMember;
 import dev.kairos.booking.calendar.OverrideWorkingDay;
@@ -65,6 +70,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  */
 @Aggregate(snapshotTriggerDefinition = "calendarSnapshotTrigger", cache = "calendarCache")
 public class StaffCalendar {
+    static final Duration LONGEST_TIME_OFF = Duration.ofDays(366);
     @AggregateIdentifier
     private String id;
     private StaffId staffId;
@@ -76,6 +82,8 @@ public class StaffCalendar {
     private boolean active;
     private long revision;
     private Map<AppointmentId, LiveAppointment> live = new HashMap<>();
+    /** Periods taken out of bookable time (vacation, sick leave, breaks); few per staff member. */
+    private Map<TimeOffId, TimeSlot> timeOff = new HashMap<>();
     /** Live appointments by blocked start; derived from {@link #live}, rebuilt after loading a snapshot. */
     private transient NavigableMap<Instant, LiveAppointment> byBlockedStart;
 
@@ -119,6 +127,32 @@ public class StaffCalendar {
         if (overrides.on(command.date()).isPresent()) {
             apply(new WorkingDayOverrideCleared(staffId, businessId, command.date(), revision + 1));
         }
+    }
+
+    /**
+     * Takes a period out of bookable time. Appointments in the way must be moved or cancelled first: time off
+     * never silently overlaps a booking. Blocking the same period under the same id again changes nothing.
+     */
+    void blockTime(BlockTime command, Instant now) {
+        TimeSlot existing = timeOff.get(command.timeOffId());
+        if (existing != null) {
+            BookingException.require(existing.equals(command.period()), ErrorCode.ALREADY_EXISTS,
+                    () -> "time off " + command.timeOffId() + " already exists");
+            return;
+        }
+        TimeSlot period = command.period();
+        BookingException.require(period.end().isAfter(now), ErrorCode.INVALID_TIME_RANGE, "time off must end in the future");
+        BookingException.require(period.length().compareTo(LONGEST_TIME_OFF) <= 0, ErrorCode.INVALID_TIME_RANGE,
+                () -> "time off lasts at most " + LONGEST_TIME_OFF.toDays() + " days");
+        BookingException.require(!collidesWithAppointment(period), ErrorCode.SLOT_UNAVAILABLE,
+                () -> "appointments of staff member " + staffId + " fall between " + period.start() + " and " + period.end());
+        apply(new TimeBlocked(staffId, businessId, command.timeOffId(), period, command.reason()));
+    }
+
+    void unblockTime(UnblockTime command) {
+        BookingException.require(timeOff.containsKey(command.timeOffId()), ErrorCode.TIME_OFF_NOT_FOUND,
+                () -> "time off not found: " + command.timeOffId());
+        apply(new TimeUnblocked(staffId, businessId, command.timeOffId()));
     }
 
     void deactivate(DeactivateStaffMember command) {
@@ -244,7 +278,7 @@ public class StaffCalendar {
     /** Up to three free slots nearest to {@code wanted}, within three days of it, from this calendar's own state. */
     private List<TimeSlot> nearestFree(Instant wanted, ServiceTerms terms, BookingWindow window, AppointmentId except) {
         Duration reach = Duration.ofDays(3);
-        List<TimeSlot> busy = new ArrayList<>();
+        List<TimeSlot> busy = new ArrayList<>(timeOff.values());
         // a blocked interval lasts at most three days (24 h of service, 24 h of buffer on each side): those starting
         // in this window are all that can collide with a candidate
         Duration longestBlock = Duration.ofDays(3);
@@ -263,6 +297,19 @@ public class StaffCalendar {
     }
 
     private boolean collides(TimeSlot blocked, AppointmentId except) {
+        for (TimeSlot off : timeOff.values()) {
+            if (off.overlaps(blocked)) {
+                return true;
+            }
+        }
+        return collidesWithAppointment(blocked, except);
+    }
+
+    private boolean collidesWithAppointment(TimeSlot blocked) {
+        return collidesWithAppointment(blocked, null);
+    }
+
+    private boolean collidesWithAppointment(TimeSlot blocked, AppointmentId except) {
         NavigableMap<Instant, LiveAppointment> index = index();
         Instant from = index.floorKey(blocked.start());
         for (LiveAppointment other : index.subMap(from == null ? blocked.start() : from, true, blocked.end(), false).values()) {
@@ -342,6 +389,16 @@ public class StaffCalendar {
     void on(WorkingDayOverrideCleared event) {
         overrides = overrides.without(event.date());
         revision = event.revision();
+    }
+
+    @EventSourcingHandler
+    void on(TimeBlocked event) {
+        timeOff.put(event.timeOffId(), event.period());
+    }
+
+    @EventSourcingHandler
+    void on(TimeUnblocked event) {
+        timeOff.remove(event.timeOffId());
     }
 
     @EventSourcingHandler

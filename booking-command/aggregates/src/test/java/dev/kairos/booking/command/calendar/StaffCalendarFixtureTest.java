@@ -3,7 +3,12 @@ package dev.kairos.booking.command.calendar;
 import dev.kairos.booking.calendar.AppointmentBooked;
 import dev.kairos.booking.calendar.AppointmentCancelled;
 import dev.kairos.booking.calendar.BookSlot;
+import dev.kairos.booking.calendar.BlockTime;
 import dev.kairos.booking.calendar.CancelAppointment;
+import dev.kairos.booking.calendar.TimeBlocked;
+import dev.kairos.booking.calendar.TimeUnblocked;
+import dev.kairos.booking.calendar.UnblockTime;
+import dev.kairos.booking.common.TimeOffId;
 import dev.kairos.booking.calendar.ClearWorkingDayOverride;
 import dev.kairos.booking.calendar.OverrideWorkingDay;
 import dev.kairos.booking.calendar.WorkingDayOverrideCleared;
@@ -190,6 +195,52 @@ class StaffCalendarFixtureTest {
         fixture.given(miaWorksMondays())
                 .when(new OverrideWorkingDay(MIA, BUSINESS, MONDAY, List.of(), 7L))
                 .expectException(rejectedWith(ErrorCode.REVISION_MISMATCH));
+    }
+
+    private static final TimeOffId BREAK = new TimeOffId(UUID.fromString("00000000-0000-0000-0000-0000000000d1"));
+    private static final TimeSlot MONDAY_MORNING = new TimeSlot(MONDAY_NINE, MONDAY_NINE.plus(Duration.ofHours(3)));
+
+    @Test
+    void timeOffIsBlockedAndTakesItsPeriodOutOfBookableTime() {
+        fixture.given(miaWorksMondays())
+                .when(new BlockTime(MIA, BUSINESS, BREAK, MONDAY_MORNING, "dentist"))
+                .expectEvents(new TimeBlocked(MIA, BUSINESS, BREAK, MONDAY_MORNING, "dentist"));
+        fixture.given(miaWorksMondays(), new TimeBlocked(MIA, BUSINESS, BREAK, MONDAY_MORNING, "dentist"))
+                .when(book(FIRST, MONDAY_NINE.plus(Duration.ofHours(1))))
+                .expectException(rejectedWith(ErrorCode.SLOT_UNAVAILABLE));
+        fixture.given(miaWorksMondays(), new TimeBlocked(MIA, BUSINESS, BREAK, MONDAY_MORNING, "dentist"))
+                .when(book(FIRST, MONDAY_NINE.plus(Duration.ofHours(3))))
+                .expectEvents(booked(FIRST, MONDAY_NINE.plus(Duration.ofHours(3))));
+    }
+
+    @Test
+    void timeOffCannotCoverAnAppointmentOrLieInThePast() {
+        fixture.given(miaWorksMondays(), booked(FIRST, MONDAY_NINE.plus(Duration.ofHours(2))))
+                .when(new BlockTime(MIA, BUSINESS, BREAK, MONDAY_MORNING, null))
+                .expectException(rejectedWith(ErrorCode.SLOT_UNAVAILABLE))
+                .expectNoEvents();
+        fixture.given(miaWorksMondays())
+                .when(new BlockTime(MIA, BUSINESS, BREAK, new TimeSlot(NOW.minus(Duration.ofDays(2)), NOW.minus(Duration.ofDays(1))), null))
+                .expectException(rejectedWith(ErrorCode.INVALID_TIME_RANGE));
+        fixture.given(miaWorksMondays())
+                .when(new BlockTime(MIA, BUSINESS, BREAK, new TimeSlot(NOW, NOW.plus(Duration.ofDays(400))), null))
+                .expectException(rejectedWith(ErrorCode.INVALID_TIME_RANGE));
+    }
+
+    @Test
+    void blockingAgainIsANoOpAndUnblockingFreesTheTime() {
+        fixture.given(miaWorksMondays(), new TimeBlocked(MIA, BUSINESS, BREAK, MONDAY_MORNING, null))
+                .when(new BlockTime(MIA, BUSINESS, BREAK, MONDAY_MORNING, null))
+                .expectNoEvents();
+        fixture.given(miaWorksMondays(), new TimeBlocked(MIA, BUSINESS, BREAK, MONDAY_MORNING, null))
+                .when(new UnblockTime(MIA, BUSINESS, BREAK))
+                .expectEvents(new TimeUnblocked(MIA, BUSINESS, BREAK));
+        fixture.given(miaWorksMondays(), new TimeBlocked(MIA, BUSINESS, BREAK, MONDAY_MORNING, null), new TimeUnblocked(MIA, BUSINESS, BREAK))
+                .when(book(FIRST, MONDAY_NINE))
+                .expectEvents(booked(FIRST, MONDAY_NINE));
+        fixture.given(miaWorksMondays())
+                .when(new UnblockTime(MIA, BUSINESS, BREAK))
+                .expectException(rejectedWith(ErrorCode.TIME_OFF_NOT_FOUND));
     }
 
     private static TypeSafeMatcher<BookingException> rejectedWith(ErrorCode code) {
