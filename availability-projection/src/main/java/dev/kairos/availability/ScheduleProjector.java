@@ -10,6 +10,7 @@ import dev.kairos.booking.calendar.StaffMemberRegistered;
 import dev.kairos.booking.calendar.StaffProfile;
 import dev.kairos.booking.calendar.StaffProfileChanged;
 import dev.kairos.booking.calendar.StaffServicesChanged;
+import dev.kairos.booking.calendar.BookingLimitsSet;
 import dev.kairos.booking.calendar.TimeBlocked;
 import dev.kairos.booking.calendar.TimeUnblocked;
 import dev.kairos.booking.calendar.WorkingDayOverrideCleared;
@@ -134,6 +135,12 @@ public class ScheduleProjector {
         jdbc.update("UPDATE staff_view SET overrides = jsonb_set(overrides, ARRAY[?::text], ?::jsonb), revision = ? "
                         + "WHERE staff_id = ? AND revision < ?", event.date().toString(), ViewJson.write(json, event.hours()),
                 event.revision(), event.staffId().id(), event.revision());
+    }
+
+    @EventHandler
+    void on(BookingLimitsSet event) {
+        jdbc.update("UPDATE staff_view SET limit_per_day = ?, limit_per_week = ?, revision = ? WHERE staff_id = ? AND revision < ?",
+                event.limits().perDay(), event.limits().perWeek(), event.revision(), event.staffId().id(), event.revision());
     }
 
     @EventHandler

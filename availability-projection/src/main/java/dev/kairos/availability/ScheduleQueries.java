@@ -11,6 +11,7 @@ import dev.kairos.availability.Views.SlotView;
 import dev.kairos.availability.Views.StaffView;
 import dev.kairos.availability.Views.TimeOffView;
 import dev.kairos.booking.calendar.AppointmentStatus;
+import dev.kairos.booking.calendar.BookingLimits;
 import dev.kairos.booking.calendar.CustomerDetails;
 import dev.kairos.booking.calendar.DateOverrides;
 import dev.kairos.booking.calendar.WeeklySchedule;
@@ -193,11 +194,12 @@ public class ScheduleQueries {
 
     private Map<Instant, List<UUID>> freeStarts(BusinessId businessId, ServiceTerms terms, ServiceId serviceId,
                                                 StaffId onlyStaff, Instant rangeStart, Instant rangeEnd, Instant now) {
-        List<StaffSchedule> staff = jdbc.query("SELECT s.staff_id, s.zone, s.schedule, s.overrides FROM staff_service ss "
+        List<StaffSchedule> staff = jdbc.query("SELECT s.staff_id, s.zone, s.schedule, s.overrides, s.limit_per_day, "
+                        + "s.limit_per_week FROM staff_service ss "
                         + "JOIN staff_view s ON s.staff_id = ss.staff_id "
                         + "WHERE ss.service_id = ? AND s.business_id = ? AND s.active" + (onlyStaff == null ? "" : " AND s.staff_id = ?"),
                 (rs, i) -> new StaffSchedule(rs.getObject(1, UUID.class), ZoneId.of(rs.getString(2)),
-                        schedules.parse(rs.getString(3)), schedules.parseOverrides(rs.getString(4))),
+                        schedules.parse(rs.getString(3)), schedules.parseOverrides(rs.getString(4)), limits(rs)),
                 onlyStaff == null ? new Object[]{serviceId.id(), businessId.id()}
                         : new Object[]{serviceId.id(), businessId.id(), onlyStaff.id()});
         Map<Instant, List<UUID>> byStart = new TreeMap<>();
@@ -208,9 +210,14 @@ public class ScheduleQueries {
         Map<UUID, BusyTimes> busy = busyTimes(staff, rangeStart.minus(terms.bufferBefore()),
                 rangeEnd.plus(terms.duration()).plus(terms.bufferAfter()));
         BookingWindow window = BookingWindow.of(terms, now);
+        Map<UUID, List<Instant>> booked = bookedStarts(staff, rangeStart, rangeEnd);
         for (StaffSchedule s : staff) {
             BusyTimes staffBusy = busy.getOrDefault(s.staffId(), BusyTimes.none());
+            LimitCounts counts = new LimitCounts(s.limits(), s.zone(), booked.getOrDefault(s.staffId(), List.of()));
             for (Instant start : FreeSlots.find(s.schedule(), s.overrides(), s.zone(), staffBusy, terms, window, rangeStart, rangeEnd)) {
+                if (counts.full(start)) {
+                    continue;
+                }
                 byStart.computeIfAbsent(start, k -> new ArrayList<>(2)).add(s.staffId());
             }
         }
@@ -250,7 +257,59 @@ public class ScheduleQueries {
                 Boolean.class, staffId.id(), businessId.id()));
     }
 
-    private record StaffSchedule(UUID staffId, ZoneId zone, WeeklySchedule schedule, DateOverrides overrides) {
+    /** Starts of live appointments of the staff members with booking limits, a week either side of the range. */
+    private Map<UUID, List<Instant>> bookedStarts(List<StaffSchedule> staff, Instant rangeStart, Instant rangeEnd) {
+        UUID[] limited = staff.stream().filter(s -> !s.limits().isNone()).map(StaffSchedule::staffId).toArray(UUID[]::new);
+        Map<UUID, List<Instant>> starts = new HashMap<>();
+        if (limited.length == 0) {
+            return starts;
+        }
+        jdbc.query(con -> {
+            var ps = con.prepareStatement("SELECT staff_id, start_at FROM appointment_view WHERE staff_id = ANY(?) "
+                    + "AND status IN " + LIVE + " AND start_at >= ? AND start_at < ?");
+            ps.setArray(1, con.createArrayOf("uuid", limited));
+            ps.setTimestamp(2, Timestamp.from(rangeStart.minus(Duration.ofDays(8))));
+            ps.setTimestamp(3, Timestamp.from(rangeEnd.plus(Duration.ofDays(8))));
+            return ps;
+        }, rs -> {
+            starts.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>()).add(rs.getTimestamp(2).toInstant());
+        });
+        return starts;
+    }
+
+    /** Whether a staff member's date or week is already full, by their booking limits. */
+    private static final class LimitCounts {
+        private final BookingLimits limits;
+        private final ZoneId zone;
+        private final Map<LocalDate, Integer> perDate = new HashMap<>();
+        private final Map<LocalDate, Integer> perWeek = new HashMap<>();
+
+        LimitCounts(BookingLimits limits, ZoneId zone, List<Instant> bookedStarts) {
+            this.limits = limits;
+            this.zone = zone;
+            for (Instant start : bookedStarts) {
+                LocalDate date = start.atZone(zone).toLocalDate();
+                perDate.merge(date, 1, Integer::sum);
+                perWeek.merge(BookingLimits.weekOf(date), 1, Integer::sum);
+            }
+        }
+
+        boolean full(Instant start) {
+            if (limits.isNone()) {
+                return false;
+            }
+            LocalDate date = start.atZone(zone).toLocalDate();
+            return (limits.perDay() != null && perDate.getOrDefault(date, 0) >= limits.perDay())
+                    || (limits.perWeek() != null && perWeek.getOrDefault(BookingLimits.weekOf(date), 0) >= limits.perWeek());
+        }
+    }
+
+    private static BookingLimits limits(ResultSet rs) throws SQLException {
+        return new BookingLimits((Integer) rs.getObject("limit_per_day"), (Integer) rs.getObject("limit_per_week"));
+    }
+
+    private record StaffSchedule(UUID staffId, ZoneId zone, WeeklySchedule schedule, DateOverrides overrides,
+                                 BookingLimits limits) {
     }
 
     /** A staff member's time off ending after {@code after}, in order. */
@@ -290,7 +349,7 @@ public class ScheduleQueries {
         UUID[] services = (UUID[]) rs.getArray("service_ids").getArray();
         return new StaffView(rs.getObject("staff_id", UUID.class), rs.getObject("business_id", UUID.class),
                 rs.getString("name"), rs.getString("email"), rs.getString("phone"), rs.getString("zone"), hours,
-                overrides, List.of(services), rs.getBoolean("active"), rs.getLong("revision"));
+                overrides, limits(rs), List.of(services), rs.getBoolean("active"), rs.getLong("revision"));
     }
 
     private static HoursView hours(WorkingInterval interval) {

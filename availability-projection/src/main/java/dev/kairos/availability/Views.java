@@ -1,5 +1,6 @@
 package dev.kairos.availability;
 
+import dev.kairos.booking.calendar.BookingLimits;
 import dev.kairos.booking.calendar.CustomerDetails;
 import dev.kairos.booking.catalog.ServiceTerms;
 import dev.kairos.booking.common.Money;
@@ -38,7 +39,7 @@ public final class Views {
     /** {@code dateOverrides}: dates whose own hours replace the weekly ones; an empty list is a day off. */
     public record StaffView(UUID id, UUID businessId, String name, String email, String phone, String timeZone,
                             Map<DayOfWeek, List<HoursView>> workingHours, Map<LocalDate, List<HoursView>> dateOverrides,
-                            List<UUID> serviceIds, boolean active, long revision) {
+                            BookingLimits bookingLimits, List<UUID> serviceIds, boolean active, long revision) {
     }
 
     /** Start and end are given in {@code timeZone}, the staff member's zone. */

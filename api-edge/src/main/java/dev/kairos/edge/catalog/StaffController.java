@@ -2,7 +2,9 @@ package dev.kairos.edge.catalog;
 
 import dev.kairos.availability.ScheduleQueries;
 import dev.kairos.availability.Views.StaffView;
+import dev.kairos.booking.calendar.BookingLimits;
 import dev.kairos.booking.calendar.ClearWorkingDayOverride;
+import dev.kairos.booking.calendar.SetBookingLimits;
 import dev.kairos.booking.calendar.DeactivateStaffMember;
 import dev.kairos.booking.calendar.OverrideWorkingDay;
 import dev.kairos.booking.calendar.RegisterStaffMember;
@@ -91,6 +93,19 @@ class StaffController {
                                               @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         CommandOutcome outcome = commands.send(new OverrideWorkingDay(new StaffId(staffId), new BusinessId(businessId), date,
                 request.intervals(), Revisions.fromIfMatch(ifMatch)));
+        return Accepted.changed(outcome, new Accepted.Body(staffId, outcome.revision()));
+    }
+
+    record LimitsRequest(Integer perDay, Integer perWeek) {
+    }
+
+    /** At most so many appointments per date and per week (Monday to Sunday) in the staff member's zone; null: no limit. */
+    @PutMapping("/{staffId}/booking-limits")
+    ResponseEntity<Accepted.Body> setLimits(@PathVariable UUID businessId, @PathVariable UUID staffId,
+                                            @RequestBody LimitsRequest request,
+                                            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        CommandOutcome outcome = commands.send(new SetBookingLimits(new StaffId(staffId), new BusinessId(businessId),
+                new BookingLimits(request.perDay(), request.perWeek()), Revisions.fromIfMatch(ifMatch)));
         return Accepted.changed(outcome, new Accepted.Body(staffId, outcome.revision()));
     }
 

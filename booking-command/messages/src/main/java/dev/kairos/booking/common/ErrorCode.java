@@ -26,6 +26,7 @@ public enum ErrorCode {
     INVALID_DURATION("invalid-duration", Kind.INVALID),
     INVALID_MONEY("invalid-money", Kind.INVALID),
     INVALID_WORKING_HOURS("invalid-working-hours", Kind.INVALID),
+    INVALID_LIMIT("invalid-limit", Kind.INVALID),
     UNKNOWN_SERVICE("unknown-service", Kind.INVALID),
     // booking rules decided against the request itself
     OUTSIDE_WORKING_HOURS("outside-working-hours", Kind.RULE),
@@ -36,6 +37,7 @@ public enum ErrorCode {
     WRONG_BUSINESS_STAFF("staff-of-another-business", Kind.NOT_FOUND),
     // rules decided against current state
     SLOT_UNAVAILABLE("slot-unavailable", Kind.CONFLICT),
+    BOOKING_LIMIT_REACHED("booking-limit-reached", Kind.CONFLICT),
     ILLEGAL_STATUS_TRANSITION("illegal-status-transition", Kind.CONFLICT),
     BUSINESS_INACTIVE("business-inactive", Kind.CONFLICT),
     SERVICE_INACTIVE("service-inactive", Kind.CONFLICT),

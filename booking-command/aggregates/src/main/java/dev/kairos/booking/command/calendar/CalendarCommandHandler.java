@@ -6,6 +6,7 @@ import dev.kairos.booking.calendar.CancelAppointment;
 import dev.kairos.booking.calendar.CompleteAppointment;
 import dev.kairos.booking.calendar.ConfirmAppointment;
 import dev.kairos.booking.calendar.BlockTime;
+import dev.kairos.booking.calendar.SetBookingLimits;
 import dev.kairos.booking.calendar.ClearWorkingDayOverride;
 import dev.kairos.booking.calendar.UnblockTime;
 import dev.kairos.booking.calendar.DeactivateStaffMember;
@@ -74,6 +75,13 @@ public class CalendarCommandHandler {
     public CommandOutcome handle(OverrideWorkingDay command) {
         Aggregate<StaffCalendar> calendar = calendarOf(command.staffId(), command.businessId());
         calendar.execute(c -> c.overrideDay(command));
+        return outcome(calendar, calendar.invoke(StaffCalendar::revision));
+    }
+
+    @CommandHandler
+    public CommandOutcome handle(SetBookingLimits command) {
+        Aggregate<StaffCalendar> calendar = calendarOf(command.staffId(), command.businessId());
+        calendar.execute(c -> c.setLimits(command));
         return outcome(calendar, calendar.invoke(StaffCalendar::revision));
     }
 

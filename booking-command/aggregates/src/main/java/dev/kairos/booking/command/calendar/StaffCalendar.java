@@ -12,6 +12,9 @@ import dev.kairos.booking.calendar.AppointmentTransferredIn;
 import dev.kairos.booking.calendar.AppointmentTransferredOut;
 import dev.kairos.booking.calendar.BookSlot;
 import dev.kairos.booking.calendar.BlockTime;
+import dev.kairos.booking.calendar.BookingLimits;
+import dev.kairos.booking.calendar.BookingLimitsSet;
+import dev.kairos.booking.calendar.SetBookingLimits;
 import dev.kairos.booking.calendar.ClearWorkingDayOverride;
 import dev.kairos.booking.calendar.TimeBlocked;
 import dev.kairos.booking.calendar.TimeUnblocked;
@@ -51,6 +54,8 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -78,6 +83,7 @@ public class StaffCalendar {
     private StaffProfile profile;
     private WeeklySchedule schedule;
     private DateOverrides overrides = DateOverrides.NONE;
+    private BookingLimits limits = BookingLimits.NONE;
     private Set<ServiceId> services;
     private boolean active;
     private long revision;
@@ -153,6 +159,14 @@ public class StaffCalendar {
         BookingException.require(timeOff.containsKey(command.timeOffId()), ErrorCode.TIME_OFF_NOT_FOUND,
                 () -> "time off not found: " + command.timeOffId());
         apply(new TimeUnblocked(staffId, businessId, command.timeOffId()));
+    }
+
+    /** New limits apply to bookings from now on; appointments already booked stand. */
+    void setLimits(SetBookingLimits command) {
+        Revisions.check(command.expectedRevision(), revision, "staff member");
+        if (!command.limits().equals(limits)) {
+            apply(new BookingLimitsSet(staffId, businessId, command.limits(), revision + 1));
+        }
     }
 
     void deactivate(DeactivateStaffMember command) {
@@ -268,6 +282,7 @@ public class StaffCalendar {
                 () -> "the service can be booked at most " + terms.maxAdvanceDays() + " days ahead; latest start is " + window.latest());
         BookingException.require(WorkingTime.covers(schedule, overrides, profile.zone(), slot), ErrorCode.OUTSIDE_WORKING_HOURS,
                 () -> "the appointment " + slot.start() + "–" + slot.end() + " is outside the working hours of staff member " + staffId);
+        requireWithinLimits(slot, movingAppointment);
         if (collides(blocked, movingAppointment)) {
             throw new SlotUnavailableException("staff member " + staffId + " is not free for " + slot.start() + "–"
                     + slot.end() + " (with buffers " + blocked.start() + "–" + blocked.end() + ")",
@@ -294,6 +309,30 @@ public class StaffCalendar {
                 .limit(3)
                 .map(start -> TimeSlot.of(start, terms.duration()))
                 .toList();
+    }
+
+    /** Counts the live appointments of the slot's date and week, the one being moved excepted. */
+    private void requireWithinLimits(TimeSlot slot, AppointmentId except) {
+        if (limits.isNone()) {
+            return;
+        }
+        ZoneId zone = profile.zone();
+        LocalDate date = slot.start().atZone(zone).toLocalDate();
+        LocalDate week = BookingLimits.weekOf(date);
+        int onDate = 0;
+        int inWeek = 0;
+        for (LiveAppointment a : live.values()) {
+            if (a.id().equals(except)) {
+                continue;
+            }
+            LocalDate other = a.slot().start().atZone(zone).toLocalDate();
+            onDate += other.equals(date) ? 1 : 0;
+            inWeek += BookingLimits.weekOf(other).equals(week) ? 1 : 0;
+        }
+        BookingException.require(limits.perDay() == null || onDate < limits.perDay(), ErrorCode.BOOKING_LIMIT_REACHED,
+                () -> "staff member " + staffId + " takes at most " + limits.perDay() + " appointments on " + date);
+        BookingException.require(limits.perWeek() == null || inWeek < limits.perWeek(), ErrorCode.BOOKING_LIMIT_REACHED,
+                () -> "staff member " + staffId + " takes at most " + limits.perWeek() + " appointments in the week of " + week);
     }
 
     private boolean collides(TimeSlot blocked, AppointmentId except) {
@@ -388,6 +427,12 @@ public class StaffCalendar {
     @EventSourcingHandler
     void on(WorkingDayOverrideCleared event) {
         overrides = overrides.without(event.date());
+        revision = event.revision();
+    }
+
+    @EventSourcingHandler
+    void on(BookingLimitsSet event) {
+        limits = event.limits();
         revision = event.revision();
     }
 

@@ -4,6 +4,9 @@ import dev.kairos.booking.calendar.AppointmentBooked;
 import dev.kairos.booking.calendar.AppointmentCancelled;
 import dev.kairos.booking.calendar.BookSlot;
 import dev.kairos.booking.calendar.BlockTime;
+import dev.kairos.booking.calendar.BookingLimits;
+import dev.kairos.booking.calendar.BookingLimitsSet;
+import dev.kairos.booking.calendar.SetBookingLimits;
 import dev.kairos.booking.calendar.CancelAppointment;
 import dev.kairos.booking.calendar.TimeBlocked;
 import dev.kairos.booking.calendar.TimeUnblocked;
@@ -241,6 +244,44 @@ class StaffCalendarFixtureTest {
         fixture.given(miaWorksMondays())
                 .when(new UnblockTime(MIA, BUSINESS, BREAK))
                 .expectException(rejectedWith(ErrorCode.TIME_OFF_NOT_FOUND));
+    }
+
+    @Test
+    void aDailyLimitRejectsTheNextBookingThatDayOnly() {
+        BookingLimitsSet twoADay = new BookingLimitsSet(MIA, BUSINESS, new BookingLimits(2, null), 2);
+        AppointmentId third = new AppointmentId(UUID.fromString("00000000-0000-0000-0000-0000000000a3"));
+        fixture.given(miaWorksMondays(), twoADay, booked(FIRST, MONDAY_NINE), booked(SECOND, MONDAY_NINE.plus(Duration.ofHours(1))))
+                .when(book(third, MONDAY_NINE.plus(Duration.ofHours(3))))
+                .expectException(rejectedWith(ErrorCode.BOOKING_LIMIT_REACHED))
+                .expectNoEvents();
+        fixture.given(miaWorksMondays(), twoADay, booked(FIRST, MONDAY_NINE), booked(SECOND, MONDAY_NINE.plus(Duration.ofHours(1))),
+                        new AppointmentCancelled(SECOND, BUSINESS, MIA, null, 2))
+                .when(book(third, MONDAY_NINE.plus(Duration.ofHours(3))))
+                .expectEvents(booked(third, MONDAY_NINE.plus(Duration.ofHours(3))));
+        fixture.given(miaWorksMondays(), twoADay, booked(FIRST, MONDAY_NINE), booked(SECOND, MONDAY_NINE.plus(Duration.ofHours(1))))
+                .when(book(third, MONDAY_NINE.plus(Duration.ofDays(7))))
+                .expectEvents(booked(third, MONDAY_NINE.plus(Duration.ofDays(7))));
+    }
+
+    @Test
+    void aWeeklyLimitCountsMondayToSunday() {
+        BookingLimitsSet oneAWeek = new BookingLimitsSet(MIA, BUSINESS, new BookingLimits(null, 1), 2);
+        fixture.given(miaWorksMondays(), oneAWeek, booked(FIRST, MONDAY_NINE))
+                .when(book(SECOND, MONDAY_NINE.plus(Duration.ofHours(2))))
+                .expectException(rejectedWith(ErrorCode.BOOKING_LIMIT_REACHED));
+        fixture.given(miaWorksMondays(), oneAWeek, booked(FIRST, MONDAY_NINE))
+                .when(book(SECOND, MONDAY_NINE.plus(Duration.ofDays(7))))
+                .expectEvents(booked(SECOND, MONDAY_NINE.plus(Duration.ofDays(7))));
+    }
+
+    @Test
+    void settingLimitsEmitsOnlyAChange() {
+        fixture.given(miaWorksMondays())
+                .when(new SetBookingLimits(MIA, BUSINESS, new BookingLimits(3, 10), null))
+                .expectEvents(new BookingLimitsSet(MIA, BUSINESS, new BookingLimits(3, 10), 2));
+        fixture.given(miaWorksMondays(), new BookingLimitsSet(MIA, BUSINESS, new BookingLimits(3, 10), 2))
+                .when(new SetBookingLimits(MIA, BUSINESS, new BookingLimits(3, 10), null))
+                .expectNoEvents();
     }
 
     private static TypeSafeMatcher<BookingException> rejectedWith(ErrorCode code) {
