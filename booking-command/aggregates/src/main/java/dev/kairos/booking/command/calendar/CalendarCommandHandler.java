@@ -32,6 +32,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.ToLongFunction;
 
 import static dev.kairos.booking.command.catalog.CatalogCommandHandler.requireActive;
@@ -73,44 +74,32 @@ public class CalendarCommandHandler {
 
     @CommandHandler
     public CommandOutcome handle(OverrideWorkingDay command) {
-        Aggregate<StaffCalendar> calendar = calendarOf(command.staffId(), command.businessId());
-        calendar.execute(c -> c.overrideDay(command));
-        return outcome(calendar, calendar.invoke(StaffCalendar::revision));
+        return decideAboutStaff(command.staffId(), command.businessId(), c -> c.overrideDay(command));
     }
 
     @CommandHandler
     public CommandOutcome handle(SetBookingLimits command) {
-        Aggregate<StaffCalendar> calendar = calendarOf(command.staffId(), command.businessId());
-        calendar.execute(c -> c.setLimits(command));
-        return outcome(calendar, calendar.invoke(StaffCalendar::revision));
+        return decideAboutStaff(command.staffId(), command.businessId(), c -> c.setLimits(command));
     }
 
     @CommandHandler
     public CommandOutcome handle(BlockTime command) {
-        Aggregate<StaffCalendar> calendar = calendarOf(command.staffId(), command.businessId());
-        calendar.execute(c -> c.blockTime(command, clock.instant()));
-        return outcome(calendar, calendar.invoke(StaffCalendar::revision));
+        return decideAboutStaff(command.staffId(), command.businessId(), c -> c.blockTime(command, clock.instant()));
     }
 
     @CommandHandler
     public CommandOutcome handle(UnblockTime command) {
-        Aggregate<StaffCalendar> calendar = calendarOf(command.staffId(), command.businessId());
-        calendar.execute(c -> c.unblockTime(command));
-        return outcome(calendar, calendar.invoke(StaffCalendar::revision));
+        return decideAboutStaff(command.staffId(), command.businessId(), c -> c.unblockTime(command));
     }
 
     @CommandHandler
     public CommandOutcome handle(ClearWorkingDayOverride command) {
-        Aggregate<StaffCalendar> calendar = calendarOf(command.staffId(), command.businessId());
-        calendar.execute(c -> c.clearDayOverride(command));
-        return outcome(calendar, calendar.invoke(StaffCalendar::revision));
+        return decideAboutStaff(command.staffId(), command.businessId(), c -> c.clearDayOverride(command));
     }
 
     @CommandHandler
     public CommandOutcome handle(DeactivateStaffMember command) {
-        Aggregate<StaffCalendar> calendar = calendarOf(command.staffId(), command.businessId());
-        calendar.execute(c -> c.deactivate(command));
-        return outcome(calendar, calendar.invoke(StaffCalendar::revision));
+        return decideAboutStaff(command.staffId(), command.businessId(), c -> c.deactivate(command));
     }
 
     @CommandHandler
@@ -205,6 +194,13 @@ public class CalendarCommandHandler {
         BookingException.require(record.status().isLive() || record.status() == idempotentTarget,
                 ErrorCode.ILLEGAL_STATUS_TRANSITION, "the appointment is already " + record.status());
         return record;
+    }
+
+    /** A decision about the staff member themselves; reports the staff member's revision. */
+    private CommandOutcome decideAboutStaff(StaffId staffId, BusinessId businessId, Consumer<StaffCalendar> decision) {
+        Aggregate<StaffCalendar> calendar = calendarOf(staffId, businessId);
+        calendar.execute(decision);
+        return outcome(calendar, calendar.invoke(StaffCalendar::revision));
     }
 
     private Aggregate<StaffCalendar> calendarOf(StaffId staffId, BusinessId businessId) {
