@@ -7,6 +7,7 @@ import dev.kairos.booking.common.BusinessId;
 import dev.kairos.booking.common.ServiceId;
 import dev.kairos.booking.common.StaffId;
 
+import java.time.ZoneId;
 import java.util.Optional;
 
 /**
@@ -17,6 +18,9 @@ public interface CommandLookups {
     String PROCESSING_GROUP = "command-lookups";
 
     Optional<Boolean> businessActive(BusinessId businessId);
+
+    /** The business's home time zone: the wall clock of its holidays, series and customer limits. */
+    Optional<ZoneId> businessZone(BusinessId businessId);
 
     Optional<ServiceRecord> service(ServiceId serviceId);
 

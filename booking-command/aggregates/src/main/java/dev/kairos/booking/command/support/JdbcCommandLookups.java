@@ -12,6 +12,7 @@ import dev.kairos.booking.calendar.AppointmentStatusChanged;
 import dev.kairos.booking.calendar.AppointmentTransferredIn;
 import dev.kairos.booking.catalog.BusinessDeactivated;
 import dev.kairos.booking.catalog.BusinessRegistered;
+import dev.kairos.booking.catalog.BusinessUpdated;
 import dev.kairos.booking.catalog.ServiceDeactivated;
 import dev.kairos.booking.catalog.ServiceDefined;
 import dev.kairos.booking.catalog.ServiceRevised;
@@ -25,6 +26,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -51,6 +53,12 @@ class JdbcCommandLookups implements CommandLookups {
     public Optional<Boolean> businessActive(BusinessId businessId) {
         return jdbc.query("SELECT active FROM cmd_business WHERE business_id = ?",
                 (rs, i) -> rs.getBoolean(1), businessId.id()).stream().findFirst();
+    }
+
+    @Override
+    public Optional<ZoneId> businessZone(BusinessId businessId) {
+        return jdbc.query("SELECT zone FROM cmd_business WHERE business_id = ?",
+                (rs, i) -> ZoneId.of(rs.getString(1)), businessId.id()).stream().findFirst();
     }
 
     @Override
@@ -88,7 +96,14 @@ class JdbcCommandLookups implements CommandLookups {
 
     @EventHandler
     void on(BusinessRegistered event) {
-        jdbc.update("INSERT INTO cmd_business (business_id, active) VALUES (?, true)", event.businessId().id());
+        jdbc.update("INSERT INTO cmd_business (business_id, active, zone) VALUES (?, true, ?)", event.businessId().id(),
+                event.profile().zone().getId());
+    }
+
+    @EventHandler
+    void on(BusinessUpdated event) {
+        jdbc.update("UPDATE cmd_business SET zone = ? WHERE business_id = ?", event.profile().zone().getId(),
+                event.businessId().id());
     }
 
     @EventHandler

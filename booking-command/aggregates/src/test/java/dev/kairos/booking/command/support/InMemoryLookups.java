@@ -7,6 +7,7 @@ import dev.kairos.booking.calendar.AppointmentStatusChanged;
 import dev.kairos.booking.calendar.AppointmentTransferredIn;
 import dev.kairos.booking.catalog.BusinessDeactivated;
 import dev.kairos.booking.catalog.BusinessRegistered;
+import dev.kairos.booking.catalog.BusinessUpdated;
 import dev.kairos.booking.catalog.ServiceDeactivated;
 import dev.kairos.booking.catalog.ServiceDefined;
 import dev.kairos.booking.catalog.ServiceRevised;
@@ -15,6 +16,7 @@ import dev.kairos.booking.common.BusinessId;
 import dev.kairos.booking.common.ServiceId;
 
 import java.util.HashMap;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 
@@ -25,12 +27,18 @@ import java.util.Optional;
  */
 public final class InMemoryLookups implements CommandLookups {
     public final Map<BusinessId, Boolean> businesses = new HashMap<>();
+    public final Map<BusinessId, ZoneId> zones = new HashMap<>();
     public final Map<ServiceId, ServiceRecord> services = new HashMap<>();
     public final Map<AppointmentId, AppointmentRecord> appointments = new HashMap<>();
 
     @Override
     public Optional<Boolean> businessActive(BusinessId businessId) {
         return Optional.ofNullable(businesses.get(businessId));
+    }
+
+    @Override
+    public Optional<ZoneId> businessZone(BusinessId businessId) {
+        return Optional.ofNullable(zones.get(businessId));
     }
 
     @Override
@@ -47,6 +55,9 @@ public final class InMemoryLookups implements CommandLookups {
     void on(Object event) {
         if (event instanceof BusinessRegistered e) {
             businesses.put(e.businessId(), true);
+            zones.put(e.businessId(), e.profile().zone());
+        } else if (event instanceof BusinessUpdated e) {
+            zones.put(e.businessId(), e.profile().zone());
         } else if (event instanceof BusinessDeactivated e) {
             businesses.put(e.businessId(), false);
         } else if (event instanceof ServiceDefined e) {
