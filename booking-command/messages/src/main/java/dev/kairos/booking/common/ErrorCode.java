@@ -44,6 +44,8 @@ public enum ErrorCode {
     STAFF_INACTIVE("staff-inactive", Kind.CONFLICT),
     ALREADY_EXISTS("already-exists", Kind.CONFLICT),
     CONCURRENT_MODIFICATION("concurrent-modification", Kind.CONFLICT),
+    HOLD_EXPIRED("hold-expired", Kind.CONFLICT),
+    HOLD_ENDED("hold-ended", Kind.CONFLICT),
     REVISION_MISMATCH("revision-mismatch", Kind.PRECONDITION),
     // unknown ids (also: ids of another tenant, which must not leak)
     BUSINESS_NOT_FOUND("business-not-found", Kind.NOT_FOUND),
@@ -51,7 +53,8 @@ public enum ErrorCode {
     STAFF_NOT_FOUND("staff-not-found", Kind.NOT_FOUND),
     APPOINTMENT_NOT_FOUND("appointment-not-found", Kind.NOT_FOUND),
     CUSTOMER_NOT_FOUND("customer-not-found", Kind.NOT_FOUND),
-    TIME_OFF_NOT_FOUND("time-off-not-found", Kind.NOT_FOUND);
+    TIME_OFF_NOT_FOUND("time-off-not-found", Kind.NOT_FOUND),
+    HOLD_NOT_FOUND("hold-not-found", Kind.NOT_FOUND);
 
     public enum Kind { MALFORMED, INVALID, RULE, CONFLICT, PRECONDITION, NOT_FOUND, FAILURE }
 

@@ -18,6 +18,12 @@ import dev.kairos.booking.calendar.UpdateStaffMember;
 import dev.kairos.booking.catalog.ServiceTerms;
 import dev.kairos.booking.command.support.CommandLookups;
 import dev.kairos.booking.command.support.CommandLookups.AppointmentRecord;
+import dev.kairos.booking.command.support.CommandLookups.HoldRecord;
+import dev.kairos.booking.calendar.ConfirmHold;
+import dev.kairos.booking.calendar.PlaceHold;
+import dev.kairos.booking.calendar.ReleaseHold;
+import dev.kairos.booking.common.HoldId;
+import org.axonframework.deadline.DeadlineManager;
 import dev.kairos.booking.common.AppointmentId;
 import dev.kairos.booking.common.BookingException;
 import dev.kairos.booking.common.BusinessId;
@@ -50,11 +56,14 @@ public class CalendarCommandHandler {
     private final Repository<StaffCalendar> calendars;
     private final CommandLookups lookups;
     private final Clock clock;
+    private final DeadlineManager deadlines;
 
-    public CalendarCommandHandler(Repository<StaffCalendar> calendars, CommandLookups lookups, Clock clock) {
+    public CalendarCommandHandler(Repository<StaffCalendar> calendars, CommandLookups lookups, Clock clock,
+                                  DeadlineManager deadlines) {
         this.calendars = calendars;
         this.lookups = lookups;
         this.clock = clock;
+        this.deadlines = deadlines;
     }
 
     @CommandHandler
@@ -113,6 +122,57 @@ public class CalendarCommandHandler {
         Aggregate<StaffCalendar> calendar = calendarOf(command.staffId(), command.businessId());
         long revision = calendar.invoke(c -> c.book(command, terms, clock.instant()));
         return outcome(calendar, revision);
+    }
+
+    @CommandHandler
+    public CommandOutcome handle(PlaceHold command) {
+        requireActiveBusiness(lookups, command.businessId());
+        ServiceTerms terms = bookableTerms(command.serviceId(), command.businessId());
+        Aggregate<StaffCalendar> calendar = calendarOf(command.staffId(), command.businessId());
+        calendar.execute(c -> c.placeHold(command, terms, clock.instant(), deadlines));
+        return outcome(calendar, 1);
+    }
+
+    /**
+     * Confirms a hold into an appointment. A retry of a confirmation that already happened answers as the first
+     * time did; a hold that was released or expired, or confirmed as another appointment, cannot be confirmed.
+     */
+    @CommandHandler
+    public CommandOutcome handle(ConfirmHold command) {
+        HoldRecord hold = holdOf(command.holdId(), command.businessId());
+        Aggregate<StaffCalendar> calendar = calendarOf(hold.staffId(), command.businessId());
+        switch (hold.state()) {
+            case CONFIRMED -> {
+                BookingException.require(command.appointmentId().equals(hold.appointmentId()), ErrorCode.HOLD_ENDED,
+                        () -> "hold " + command.holdId() + " was confirmed as appointment " + hold.appointmentId());
+                return outcome(calendar, 1);
+            }
+            case EXPIRED -> throw new BookingException(ErrorCode.HOLD_EXPIRED, "hold " + command.holdId() + " has expired");
+            case RELEASED -> throw new BookingException(ErrorCode.HOLD_ENDED, "hold " + command.holdId() + " was released");
+            case PLACED -> {
+                requireActiveBusiness(lookups, command.businessId());
+                BookingException.require(lookups.appointment(command.appointmentId()).isEmpty(), ErrorCode.ALREADY_EXISTS,
+                        () -> "appointment " + command.appointmentId() + " already exists");
+                long revision = calendar.invoke(c -> c.confirmHold(command, clock.instant()));
+                return outcome(calendar, revision);
+            }
+            default -> throw new IllegalStateException("unknown hold state " + hold.state());
+        }
+    }
+
+    @CommandHandler
+    public CommandOutcome handle(ReleaseHold command) {
+        HoldRecord hold = holdOf(command.holdId(), command.businessId());
+        Aggregate<StaffCalendar> calendar = calendarOf(hold.staffId(), command.businessId());
+        BookingException.require(hold.state() != CommandLookups.HoldState.CONFIRMED, ErrorCode.HOLD_ENDED,
+                () -> "hold " + command.holdId() + " was confirmed; cancel appointment " + hold.appointmentId() + " instead");
+        calendar.execute(c -> c.releaseHold(command.holdId()));
+        return outcome(calendar, 1);
+    }
+
+    private HoldRecord holdOf(HoldId holdId, BusinessId businessId) {
+        return lookups.hold(holdId).filter(h -> h.businessId().equals(businessId))
+                .orElseThrow(() -> new BookingException(ErrorCode.HOLD_NOT_FOUND, "hold not found: " + holdId));
     }
 
     @CommandHandler

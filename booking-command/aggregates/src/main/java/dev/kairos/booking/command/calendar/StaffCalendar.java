@@ -11,6 +11,16 @@ import dev.kairos.booking.calendar.AppointmentStatusChanged;
 import dev.kairos.booking.calendar.AppointmentTransferredIn;
 import dev.kairos.booking.calendar.AppointmentTransferredOut;
 import dev.kairos.booking.calendar.BookSlot;
+import dev.kairos.booking.calendar.ConfirmHold;
+import dev.kairos.booking.calendar.HoldConfirmed;
+import dev.kairos.booking.calendar.HoldEnded;
+import dev.kairos.booking.calendar.HoldExpired;
+import dev.kairos.booking.calendar.HoldPlaced;
+import dev.kairos.booking.calendar.HoldReleased;
+import dev.kairos.booking.calendar.PlaceHold;
+import dev.kairos.booking.common.HoldId;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
 import dev.kairos.booking.calendar.BlockTime;
 import dev.kairos.booking.calendar.BookingLimits;
 import dev.kairos.booking.calendar.BookingLimitsSet;
@@ -90,6 +100,8 @@ public class StaffCalendar {
     private Map<AppointmentId, LiveAppointment> live = new HashMap<>();
     /** Periods taken out of bookable time (vacation, sick leave, breaks); few per staff member. */
     private Map<TimeOffId, TimeSlot> timeOff = new HashMap<>();
+    /** Slots kept for customers completing checkout; each ends by confirmation, release or expiry. */
+    private Map<HoldId, Hold> holds = new HashMap<>();
     /** Live appointments by blocked start; derived from {@link #live}, rebuilt after loading a snapshot. */
     private transient NavigableMap<Instant, LiveAppointment> byBlockedStart;
 
@@ -150,8 +162,8 @@ public class StaffCalendar {
         BookingException.require(period.end().isAfter(now), ErrorCode.INVALID_TIME_RANGE, "time off must end in the future");
         BookingException.require(period.length().compareTo(LONGEST_TIME_OFF) <= 0, ErrorCode.INVALID_TIME_RANGE,
                 () -> "time off lasts at most " + LONGEST_TIME_OFF.toDays() + " days");
-        BookingException.require(!collidesWithAppointment(period), ErrorCode.SLOT_UNAVAILABLE,
-                () -> "appointments of staff member " + staffId + " fall between " + period.start() + " and " + period.end());
+        BookingException.require(!collidesWithAppointment(period) && !collidesWithHold(period, now), ErrorCode.SLOT_UNAVAILABLE,
+                () -> "appointments or holds of staff member " + staffId + " fall between " + period.start() + " and " + period.end());
         apply(new TimeBlocked(staffId, businessId, command.timeOffId(), period, command.reason()));
     }
 
@@ -268,6 +280,60 @@ public class StaffCalendar {
         return a.revision() + 1;
     }
 
+    // ---- decisions about holds
+
+    /**
+     * Holds a slot for a while. It blocks the slot like an appointment (and counts towards booking limits) until it
+     * is confirmed, released or expires; the expiry is a persistent deadline, and a hold past its expiry stops
+     * blocking even before the deadline has recorded it. Placing the same hold again changes nothing.
+     */
+    void placeHold(PlaceHold command, ServiceTerms terms, Instant now, DeadlineManager deadlines) {
+        Hold existing = holds.get(command.holdId());
+        if (existing != null) {
+            BookingException.require(existing.slot().start().equals(command.start())
+                    && existing.serviceId().equals(command.serviceId()), ErrorCode.ALREADY_EXISTS,
+                    () -> "hold " + command.holdId() + " already exists");
+            return;
+        }
+        BookingException.require(command.holdFor().compareTo(Hold.SHORTEST) >= 0 && command.holdFor().compareTo(Hold.LONGEST) <= 0,
+                ErrorCode.INVALID_DURATION, () -> "a hold lasts from " + Hold.SHORTEST.toSeconds() + " seconds to "
+                        + Hold.LONGEST.toMinutes() + " minutes");
+        TimeSlot slot = TimeSlot.of(command.start(), terms.duration());
+        TimeSlot blocked = slot.widen(terms.bufferBefore(), terms.bufferAfter());
+        checkBookable(command.serviceId(), slot, blocked, terms, now, null);
+        apply(new HoldPlaced(command.holdId(), businessId, staffId, command.serviceId(), slot, blocked, now,
+                now.plus(command.holdFor())));
+        deadlines.schedule(command.holdFor(), Hold.EXPIRY_DEADLINE, new Hold.ExpiryDue(command.holdId()));
+    }
+
+    /** Books the held slot for the customer; nothing but the hold's own life is checked again. */
+    long confirmHold(ConfirmHold command, Instant now) {
+        Hold hold = holds.get(command.holdId());
+        BookingException.require(hold != null, ErrorCode.HOLD_ENDED, () -> "hold " + command.holdId() + " has ended");
+        BookingException.require(hold.liveAt(now), ErrorCode.HOLD_EXPIRED, () -> "hold " + command.holdId() + " expired at " + hold.expiresAt());
+        BookingException.require(active, ErrorCode.STAFF_INACTIVE, () -> "staff member " + staffId + " is inactive");
+        apply(new HoldConfirmed(command.holdId(), businessId, staffId, command.appointmentId()));
+        apply(new AppointmentBooked(command.appointmentId(), businessId, staffId, hold.serviceId(), command.customerId(),
+                command.customer(), hold.slot(), hold.blocked(), command.notes(), command.metadata(), now));
+        return 1;
+    }
+
+    /** Releasing a hold that already ended changes nothing. */
+    void releaseHold(HoldId holdId) {
+        Hold hold = holds.get(holdId);
+        if (hold != null) {
+            apply(new HoldReleased(holdId, businessId, staffId, hold.slot()));
+        }
+    }
+
+    @DeadlineHandler(deadlineName = Hold.EXPIRY_DEADLINE)
+    void expire(Hold.ExpiryDue due) {
+        Hold hold = holds.get(due.holdId());
+        if (hold != null) {
+            apply(new HoldExpired(due.holdId(), businessId, staffId, hold.slot(), hold.expiresAt()));
+        }
+    }
+
     // ---- rules
 
     private void checkBookable(ServiceId serviceId, TimeSlot slot, TimeSlot blocked, ServiceTerms terms, Instant now,
@@ -282,18 +348,20 @@ public class StaffCalendar {
                 () -> "the service can be booked at most " + terms.maxAdvanceDays() + " days ahead; latest start is " + window.latest());
         BookingException.require(WorkingTime.covers(schedule, overrides, profile.zone(), slot), ErrorCode.OUTSIDE_WORKING_HOURS,
                 () -> "the appointment " + slot.start() + "–" + slot.end() + " is outside the working hours of staff member " + staffId);
-        requireWithinLimits(slot, movingAppointment);
-        if (collides(blocked, movingAppointment)) {
+        requireWithinLimits(slot, movingAppointment, now);
+        if (collides(blocked, movingAppointment, now)) {
             throw new SlotUnavailableException("staff member " + staffId + " is not free for " + slot.start() + "–"
                     + slot.end() + " (with buffers " + blocked.start() + "–" + blocked.end() + ")",
-                    staffId, nearestFree(slot.start(), terms, window, movingAppointment));
+                    staffId, nearestFree(slot.start(), terms, window, movingAppointment, now));
         }
     }
 
     /** Up to three free slots nearest to {@code wanted}, within three days of it, from this calendar's own state. */
-    private List<TimeSlot> nearestFree(Instant wanted, ServiceTerms terms, BookingWindow window, AppointmentId except) {
+    private List<TimeSlot> nearestFree(Instant wanted, ServiceTerms terms, BookingWindow window, AppointmentId except,
+                                       Instant now) {
         Duration reach = Duration.ofDays(3);
         List<TimeSlot> busy = new ArrayList<>(timeOff.values());
+        holds.values().stream().filter(h -> h.liveAt(now)).forEach(h -> busy.add(h.blocked()));
         // a blocked interval lasts at most three days (24 h of service, 24 h of buffer on each side): those starting
         // in this window are all that can collide with a candidate
         Duration longestBlock = Duration.ofDays(3);
@@ -312,7 +380,7 @@ public class StaffCalendar {
     }
 
     /** Counts the live appointments of the slot's date and week, the one being moved excepted. */
-    private void requireWithinLimits(TimeSlot slot, AppointmentId except) {
+    private void requireWithinLimits(TimeSlot slot, AppointmentId except, Instant now) {
         if (limits.isNone()) {
             return;
         }
@@ -329,19 +397,35 @@ public class StaffCalendar {
             onDate += other.equals(date) ? 1 : 0;
             inWeek += BookingLimits.weekOf(other).equals(week) ? 1 : 0;
         }
+        for (Hold h : holds.values()) {
+            if (h.liveAt(now)) {
+                LocalDate other = h.slot().start().atZone(zone).toLocalDate();
+                onDate += other.equals(date) ? 1 : 0;
+                inWeek += BookingLimits.weekOf(other).equals(week) ? 1 : 0;
+            }
+        }
         BookingException.require(limits.perDay() == null || onDate < limits.perDay(), ErrorCode.BOOKING_LIMIT_REACHED,
                 () -> "staff member " + staffId + " takes at most " + limits.perDay() + " appointments on " + date);
         BookingException.require(limits.perWeek() == null || inWeek < limits.perWeek(), ErrorCode.BOOKING_LIMIT_REACHED,
                 () -> "staff member " + staffId + " takes at most " + limits.perWeek() + " appointments in the week of " + week);
     }
 
-    private boolean collides(TimeSlot blocked, AppointmentId except) {
+    private boolean collides(TimeSlot blocked, AppointmentId except, Instant now) {
         for (TimeSlot off : timeOff.values()) {
             if (off.overlaps(blocked)) {
                 return true;
             }
         }
-        return collidesWithAppointment(blocked, except);
+        return collidesWithHold(blocked, now) || collidesWithAppointment(blocked, except);
+    }
+
+    private boolean collidesWithHold(TimeSlot blocked, Instant now) {
+        for (Hold hold : holds.values()) {
+            if (hold.liveAt(now) && hold.blocked().overlaps(blocked)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean collidesWithAppointment(TimeSlot blocked) {
@@ -444,6 +528,16 @@ public class StaffCalendar {
     @EventSourcingHandler
     void on(TimeUnblocked event) {
         timeOff.remove(event.timeOffId());
+    }
+
+    @EventSourcingHandler
+    void on(HoldPlaced event) {
+        holds.put(event.holdId(), new Hold(event.serviceId(), event.slot(), event.blocked(), event.expiresAt()));
+    }
+
+    @EventSourcingHandler
+    void on(HoldEnded event) {
+        holds.remove(event.holdId());
     }
 
     @EventSourcingHandler

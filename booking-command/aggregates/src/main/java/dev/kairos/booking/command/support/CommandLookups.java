@@ -4,6 +4,7 @@ import dev.kairos.booking.calendar.AppointmentStatus;
 import dev.kairos.booking.catalog.ServiceTerms;
 import dev.kairos.booking.common.AppointmentId;
 import dev.kairos.booking.common.BusinessId;
+import dev.kairos.booking.common.HoldId;
 import dev.kairos.booking.common.ServiceId;
 import dev.kairos.booking.common.StaffId;
 
@@ -26,6 +27,8 @@ public interface CommandLookups {
 
     Optional<AppointmentRecord> appointment(AppointmentId appointmentId);
 
+    Optional<HoldRecord> hold(HoldId holdId);
+
     /** What booking needs to know, which an implementation may fetch at once. */
     default BookingFacts bookingFacts(BusinessId businessId, ServiceId serviceId, AppointmentId appointmentId) {
         return new BookingFacts(businessActive(businessId), service(serviceId), appointment(appointmentId));
@@ -37,6 +40,12 @@ public interface CommandLookups {
 
     record ServiceRecord(BusinessId businessId, ServiceTerms terms, boolean active) {
     }
+
+    /** Where a hold lives and how it ended; {@code appointmentId} is set once it was confirmed. */
+    record HoldRecord(BusinessId businessId, StaffId staffId, HoldState state, AppointmentId appointmentId) {
+    }
+
+    enum HoldState { PLACED, CONFIRMED, RELEASED, EXPIRED }
 
     record AppointmentRecord(BusinessId businessId, StaffId staffId, ServiceId serviceId, AppointmentStatus status,
                              long revision) {

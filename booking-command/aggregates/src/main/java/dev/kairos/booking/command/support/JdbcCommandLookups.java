@@ -10,6 +10,10 @@ import dev.kairos.booking.calendar.AppointmentRescheduled;
 import dev.kairos.booking.calendar.AppointmentStatus;
 import dev.kairos.booking.calendar.AppointmentStatusChanged;
 import dev.kairos.booking.calendar.AppointmentTransferredIn;
+import dev.kairos.booking.calendar.HoldConfirmed;
+import dev.kairos.booking.calendar.HoldExpired;
+import dev.kairos.booking.calendar.HoldPlaced;
+import dev.kairos.booking.calendar.HoldReleased;
 import dev.kairos.booking.catalog.BusinessDeactivated;
 import dev.kairos.booking.catalog.BusinessRegistered;
 import dev.kairos.booking.catalog.BusinessUpdated;
@@ -19,6 +23,7 @@ import dev.kairos.booking.catalog.ServiceRevised;
 import dev.kairos.booking.catalog.ServiceTerms;
 import dev.kairos.booking.common.AppointmentId;
 import dev.kairos.booking.common.BusinessId;
+import dev.kairos.booking.common.HoldId;
 import dev.kairos.booking.common.ServiceId;
 import dev.kairos.booking.common.StaffId;
 import org.axonframework.config.ProcessingGroup;
@@ -74,6 +79,15 @@ class JdbcCommandLookups implements CommandLookups {
                 (rs, i) -> new AppointmentRecord(new BusinessId(rs.getObject(1, UUID.class)),
                         new StaffId(rs.getObject(2, UUID.class)), new ServiceId(rs.getObject(3, UUID.class)),
                         AppointmentStatus.valueOf(rs.getString(4)), rs.getLong(5)), appointmentId.id()).stream().findFirst();
+    }
+
+    @Override
+    public Optional<HoldRecord> hold(HoldId holdId) {
+        return jdbc.query("SELECT business_id, staff_id, state, appointment_id FROM cmd_hold WHERE hold_id = ?",
+                (rs, i) -> new HoldRecord(new BusinessId(rs.getObject(1, UUID.class)), new StaffId(rs.getObject(2, UUID.class)),
+                        HoldState.valueOf(rs.getString(3)),
+                        rs.getObject(4) == null ? null : new AppointmentId(rs.getObject(4, UUID.class))),
+                holdId.id()).stream().findFirst();
     }
 
     /** One round trip instead of three: booking is the hot path. */
@@ -149,6 +163,28 @@ class JdbcCommandLookups implements CommandLookups {
     void on(AppointmentStatusChanged event) {
         jdbc.update("UPDATE cmd_appointment SET status = ?, revision = ? WHERE appointment_id = ?",
                 event.newStatus().name(), event.revision(), event.appointmentId().id());
+    }
+
+    @EventHandler
+    void on(HoldPlaced event) {
+        jdbc.update("INSERT INTO cmd_hold (hold_id, business_id, staff_id, state) VALUES (?, ?, ?, ?)",
+                event.holdId().id(), event.businessId().id(), event.staffId().id(), HoldState.PLACED.name());
+    }
+
+    @EventHandler
+    void on(HoldConfirmed event) {
+        jdbc.update("UPDATE cmd_hold SET state = ?, appointment_id = ? WHERE hold_id = ?", HoldState.CONFIRMED.name(),
+                event.appointmentId().id(), event.holdId().id());
+    }
+
+    @EventHandler
+    void on(HoldReleased event) {
+        jdbc.update("UPDATE cmd_hold SET state = ? WHERE hold_id = ?", HoldState.RELEASED.name(), event.holdId().id());
+    }
+
+    @EventHandler
+    void on(HoldExpired event) {
+        jdbc.update("UPDATE cmd_hold SET state = ? WHERE hold_id = ?", HoldState.EXPIRED.name(), event.holdId().id());
     }
 
     private static String write(ServiceTerms terms) {

@@ -33,6 +33,7 @@ import dev.kairos.booking.common.Money;
 import dev.kairos.booking.common.ServiceId;
 import dev.kairos.booking.common.StaffId;
 import dev.kairos.booking.common.TimeSlot;
+import org.axonframework.test.deadline.StubDeadlineManager;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.Description;
 import org.hamcrest.TypeSafeMatcher;
@@ -81,7 +82,7 @@ class StaffCalendarFixtureTest {
         lookups.services.put(CUT, new CommandLookups.ServiceRecord(BUSINESS, TERMS, true));
         fixture = new AggregateTestFixture<>(StaffCalendar.class);
         fixture.registerAnnotatedCommandHandler(new CalendarCommandHandler(fixture.getRepository(), lookups,
-                Clock.fixed(NOW, ZoneOffset.UTC)));
+                Clock.fixed(NOW, ZoneOffset.UTC), new StubDeadlineManager(NOW)));
     }
 
     private static StaffMemberRegistered miaWorksMondays() {
@@ -155,7 +156,7 @@ class StaffCalendarFixtureTest {
                 dev.kairos.booking.calendar.AppointmentStatus.SCHEDULED, 1));
         AggregateTestFixture<StaffCalendar> cancelling = new AggregateTestFixture<>(StaffCalendar.class);
         cancelling.registerAnnotatedCommandHandler(new CalendarCommandHandler(cancelling.getRepository(), lookups,
-                Clock.fixed(NOW, ZoneOffset.UTC)));
+                Clock.fixed(NOW, ZoneOffset.UTC), new StubDeadlineManager(NOW)));
         cancelling.given(miaWorksMondays(), booked(FIRST, MONDAY_NINE))
                 .when(new CancelAppointment(FIRST, BUSINESS, "customer asked", null))
                 .expectEvents(new AppointmentCancelled(FIRST, BUSINESS, MIA, "customer asked", 2));

@@ -20,6 +20,10 @@ import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaMode
 import org.axonframework.commandhandling.AnnotationCommandHandlerAdapter;
 
 import java.time.Clock;
+import java.time.Duration;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.test.deadline.ScheduledDeadlineInfo;
+import org.axonframework.test.deadline.StubDeadlineManager;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -49,10 +53,13 @@ public final class BookingWorld {
     private final Map<String, Long> nextSequence = new HashMap<>();
     private final List<EventMessage<?>> recorded = new ArrayList<>();
     private final SimpleCommandBus commandBus = SimpleCommandBus.builder().build();
+    private final StubDeadlineManager deadlines;
+    private final EventSourcingRepository<StaffCalendar> calendars;
     private boolean recording;
 
     public BookingWorld(Instant now) {
         clock = new SettableClock(now);
+        deadlines = new StubDeadlineManager(now);
         eventStore = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
         eventStore.subscribe(events -> events.forEach(e -> {
             lookups.on(e.getPayload());
@@ -65,7 +72,8 @@ public final class BookingWorld {
         }));
         CatalogCommandHandler catalog = new CatalogCommandHandler(repository(Business.class),
                 repository(ServiceOffering.class), lookups);
-        CalendarCommandHandler calendar = new CalendarCommandHandler(repository(StaffCalendar.class), lookups, clock);
+        calendars = repository(StaffCalendar.class);
+        CalendarCommandHandler calendar = new CalendarCommandHandler(calendars, lookups, clock, deadlines);
         new AnnotationCommandHandlerAdapter<>(catalog).subscribe(commandBus);
         new AnnotationCommandHandlerAdapter<>(calendar).subscribe(commandBus);
     }
@@ -81,6 +89,31 @@ public final class BookingWorld {
     public BookingWorld clockAt(Instant now) {
         clock.now = now;
         return this;
+    }
+
+    /** Deadlines scheduled so far and not yet met. */
+    public List<ScheduledDeadlineInfo> scheduledDeadlines() {
+        return deadlines.getScheduledDeadlines();
+    }
+
+    /**
+     * Lets {@code elapsed} pass for the deadlines (the clock moves with them) and delivers every deadline that falls
+     * due to its aggregate, each in its own unit of work, as the persistent deadline manager does.
+     */
+    public Then whenTimeElapses(Duration elapsed) {
+        recorded.clear();
+        recording = true;
+        try {
+            deadlines.advanceTimeBy(elapsed, (scope, message) -> DefaultUnitOfWork.startAndGet(message)
+                    .executeWithResult(() -> {
+                        calendars.send(message, scope);
+                        return null;
+                    }));
+        } finally {
+            recording = false;
+        }
+        clock.now = deadlines.getCurrentDateTime();
+        return new Then("time elapsing by " + elapsed, recorded.stream().<Object>map(EventMessage::getPayload).toList(), null, null);
     }
 
     /** Past events of one aggregate, appended after the ones it already has. */

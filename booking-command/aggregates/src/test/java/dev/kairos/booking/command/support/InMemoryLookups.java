@@ -7,6 +7,11 @@ import dev.kairos.booking.calendar.AppointmentStatusChanged;
 import dev.kairos.booking.calendar.AppointmentTransferredIn;
 import dev.kairos.booking.catalog.BusinessDeactivated;
 import dev.kairos.booking.catalog.BusinessRegistered;
+import dev.kairos.booking.calendar.HoldConfirmed;
+import dev.kairos.booking.calendar.HoldExpired;
+import dev.kairos.booking.calendar.HoldPlaced;
+import dev.kairos.booking.calendar.HoldReleased;
+import dev.kairos.booking.common.HoldId;
 import dev.kairos.booking.catalog.BusinessUpdated;
 import dev.kairos.booking.catalog.ServiceDeactivated;
 import dev.kairos.booking.catalog.ServiceDefined;
@@ -30,6 +35,12 @@ public final class InMemoryLookups implements CommandLookups {
     public final Map<BusinessId, ZoneId> zones = new HashMap<>();
     public final Map<ServiceId, ServiceRecord> services = new HashMap<>();
     public final Map<AppointmentId, AppointmentRecord> appointments = new HashMap<>();
+    public final Map<HoldId, HoldRecord> holds = new HashMap<>();
+
+    @Override
+    public Optional<HoldRecord> hold(HoldId holdId) {
+        return Optional.ofNullable(holds.get(holdId));
+    }
 
     @Override
     public Optional<Boolean> businessActive(BusinessId businessId) {
@@ -78,6 +89,14 @@ public final class InMemoryLookups implements CommandLookups {
         } else if (event instanceof AppointmentTransferredIn e) {
             appointments.put(e.appointmentId(), new AppointmentRecord(e.businessId(), e.staffId(), e.serviceId(),
                     e.status(), e.revision()));
+        } else if (event instanceof HoldPlaced e) {
+            holds.put(e.holdId(), new HoldRecord(e.businessId(), e.staffId(), HoldState.PLACED, null));
+        } else if (event instanceof HoldConfirmed e) {
+            holds.put(e.holdId(), new HoldRecord(e.businessId(), e.staffId(), HoldState.CONFIRMED, e.appointmentId()));
+        } else if (event instanceof HoldReleased e) {
+            holds.put(e.holdId(), new HoldRecord(e.businessId(), e.staffId(), HoldState.RELEASED, null));
+        } else if (event instanceof HoldExpired e) {
+            holds.put(e.holdId(), new HoldRecord(e.businessId(), e.staffId(), HoldState.EXPIRED, null));
         } else if (event instanceof AppointmentStatusChanged e) {
             AppointmentRecord r = appointments.get(e.appointmentId());
             appointments.put(e.appointmentId(), new AppointmentRecord(r.businessId(), r.staffId(), r.serviceId(),
