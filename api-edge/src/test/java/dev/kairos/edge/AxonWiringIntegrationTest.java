@@ -12,6 +12,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -42,6 +43,8 @@ class AxonWiringIntegrationTest extends EngineTest {
     @Autowired
     @Qualifier("calendarCache")
     Cache calendarCache;
+    @Autowired
+    org.axonframework.config.Configuration axon;
 
     @Test
     void axonRunsInSpringTransactionsOnTheJdbcStoresWithJackson() {
@@ -49,6 +52,12 @@ class AxonWiringIntegrationTest extends EngineTest {
         assertThat(storageEngine).isInstanceOf(JdbcEventStorageEngine.class);
         assertThat(tokenStore).isInstanceOf(JdbcTokenStore.class);
         assertThat(eventSerializer).isInstanceOf(JacksonSerializer.class);
+    }
+
+    @Test
+    void deadlinesArePersistentRowsOfDbSchedulerInTheEnginesDatabase() {
+        assertThat(axon.deadlineManager()).isInstanceOf(DbSchedulerDeadlineManager.class);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM scheduled_tasks", Long.class)).isNotNull();
     }
 
     @Test

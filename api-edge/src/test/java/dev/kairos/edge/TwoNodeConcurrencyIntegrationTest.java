@@ -63,7 +63,7 @@ class TwoNodeConcurrencyIntegrationTest {
         return new SpringApplicationBuilder(KairosApplication.class, EngineTest.FixedClock.class)
                 .run("--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
                         "--spring.datasource.password=", "--server.port=0", "--logging.level.root=WARN",
-                        "--db-scheduler.enabled=false", "--kairos.calendar.snapshot-threshold=20");
+                        "--db-scheduler.polling-interval=1s", "--kairos.calendar.snapshot-threshold=20");
     }
 
     @AfterAll

@@ -11,6 +11,10 @@ import dev.kairos.booking.calendar.StaffProfile;
 import dev.kairos.booking.calendar.StaffProfileChanged;
 import dev.kairos.booking.calendar.StaffServicesChanged;
 import dev.kairos.booking.calendar.BookingLimitsSet;
+import dev.kairos.booking.calendar.HoldConfirmed;
+import dev.kairos.booking.calendar.HoldEnded;
+import dev.kairos.booking.calendar.HoldPlaced;
+import dev.kairos.booking.calendar.HoldReleased;
 import dev.kairos.booking.calendar.TimeBlocked;
 import dev.kairos.booking.calendar.TimeUnblocked;
 import dev.kairos.booking.calendar.WorkingDayOverrideCleared;
@@ -151,6 +155,22 @@ public class ScheduleProjector {
     }
 
     @EventHandler
+    void on(HoldPlaced event) {
+        jdbc.update("INSERT INTO hold_view (hold_id, business_id, staff_id, service_id, start_at, end_at, busy_from, busy_to, "
+                        + "placed_at, expires_at, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PLACED') ON CONFLICT (hold_id) DO NOTHING",
+                event.holdId().id(), event.businessId().id(), event.staffId().id(), event.serviceId().id(),
+                ts(event.slot().start()), ts(event.slot().end()), ts(event.blocked().start()), ts(event.blocked().end()),
+                ts(event.placedAt()), ts(event.expiresAt()));
+    }
+
+    @EventHandler
+    void on(HoldEnded event) {
+        String state = event instanceof HoldConfirmed ? "CONFIRMED" : event instanceof HoldReleased ? "RELEASED" : "EXPIRED";
+        jdbc.update("UPDATE hold_view SET state = ?, appointment_id = ? WHERE hold_id = ?", state,
+                event instanceof HoldConfirmed c ? c.appointmentId().id() : null, event.holdId().id());
+    }
+
+    @EventHandler
     void on(TimeUnblocked event) {
         jdbc.update("DELETE FROM time_off_view WHERE time_off_id = ?", event.timeOffId().id());
     }
@@ -221,7 +241,7 @@ public class ScheduleProjector {
 
     @ResetHandler
     void reset() {
-        jdbc.update("TRUNCATE business_view, service_view, staff_view, staff_service, appointment_view, time_off_view, schedule_position");
+        jdbc.update("TRUNCATE business_view, service_view, staff_view, staff_service, appointment_view, time_off_view, hold_view, schedule_position");
     }
 
     private void replaceServices(StaffId staffId, BusinessId businessId, Set<ServiceId> services) {

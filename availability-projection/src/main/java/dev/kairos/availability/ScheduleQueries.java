@@ -1,6 +1,7 @@
 package dev.kairos.availability;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.kairos.availability.Views.HoldView;
 import dev.kairos.availability.Views.AppointmentView;
 import dev.kairos.availability.Views.AvailabilityView;
 import dev.kairos.availability.Views.BusinessView;
@@ -20,6 +21,7 @@ import dev.kairos.booking.catalog.ServiceTerms;
 import dev.kairos.booking.common.AppointmentId;
 import dev.kairos.booking.common.BookingException;
 import dev.kairos.booking.common.BusinessId;
+import dev.kairos.booking.common.HoldId;
 import dev.kairos.booking.common.ErrorCode;
 import dev.kairos.booking.common.Money;
 import dev.kairos.booking.common.ServiceId;
@@ -208,9 +210,9 @@ public class ScheduleQueries {
         }
         // only busy time that can collide with a candidate widened by this service's buffers
         Map<UUID, BusyTimes> busy = busyTimes(staff, rangeStart.minus(terms.bufferBefore()),
-                rangeEnd.plus(terms.duration()).plus(terms.bufferAfter()));
+                rangeEnd.plus(terms.duration()).plus(terms.bufferAfter()), now);
         BookingWindow window = BookingWindow.of(terms, now);
-        Map<UUID, List<Instant>> booked = bookedStarts(staff, rangeStart, rangeEnd);
+        Map<UUID, List<Instant>> booked = bookedStarts(staff, rangeStart, rangeEnd, now);
         for (StaffSchedule s : staff) {
             BusyTimes staffBusy = busy.getOrDefault(s.staffId(), BusyTimes.none());
             LimitCounts counts = new LimitCounts(s.limits(), s.zone(), booked.getOrDefault(s.staffId(), List.of()));
@@ -225,7 +227,7 @@ public class ScheduleQueries {
     }
 
     /** Live busy intervals overlapping {@code [from, to)} per staff member, read as epoch microseconds in order. */
-    private Map<UUID, BusyTimes> busyTimes(List<StaffSchedule> staff, Instant from, Instant to) {
+    private Map<UUID, BusyTimes> busyTimes(List<StaffSchedule> staff, Instant from, Instant to, Instant now) {
         UUID[] ids = staff.stream().map(StaffSchedule::staffId).toArray(UUID[]::new);
         Map<UUID, BusyTimes.Sorted> busy = new HashMap<>();
         jdbc.query(con -> {
@@ -235,6 +237,9 @@ public class ScheduleQueries {
                     + "UNION ALL SELECT staff_id, (EXTRACT(EPOCH FROM starts_at) * 1000000)::bigint, "
                     + "(EXTRACT(EPOCH FROM ends_at) * 1000000)::bigint FROM time_off_view "
                     + "WHERE staff_id = ANY(?) AND starts_at < ? AND ends_at > ? "
+                    + "UNION ALL SELECT staff_id, (EXTRACT(EPOCH FROM busy_from) * 1000000)::bigint, "
+                    + "(EXTRACT(EPOCH FROM busy_to) * 1000000)::bigint FROM hold_view "
+                    + "WHERE staff_id = ANY(?) AND state = 'PLACED' AND expires_at > ? AND busy_from < ? AND busy_to > ? "
                     + "ORDER BY 1, 2");
             java.sql.Array staffIds = con.createArrayOf("uuid", ids);
             ps.setArray(1, staffIds);
@@ -243,6 +248,10 @@ public class ScheduleQueries {
             ps.setArray(4, staffIds);
             ps.setTimestamp(5, Timestamp.from(to));
             ps.setTimestamp(6, Timestamp.from(from));
+            ps.setArray(7, staffIds);
+            ps.setTimestamp(8, Timestamp.from(now));
+            ps.setTimestamp(9, Timestamp.from(to));
+            ps.setTimestamp(10, Timestamp.from(from));
             return ps;
         }, rs -> {
             busy.computeIfAbsent(rs.getObject(1, UUID.class), k -> BusyTimes.sorted()).add(rs.getLong(2), rs.getLong(3));
@@ -258,7 +267,7 @@ public class ScheduleQueries {
     }
 
     /** Starts of live appointments of the staff members with booking limits, a week either side of the range. */
-    private Map<UUID, List<Instant>> bookedStarts(List<StaffSchedule> staff, Instant rangeStart, Instant rangeEnd) {
+    private Map<UUID, List<Instant>> bookedStarts(List<StaffSchedule> staff, Instant rangeStart, Instant rangeEnd, Instant now) {
         UUID[] limited = staff.stream().filter(s -> !s.limits().isNone()).map(StaffSchedule::staffId).toArray(UUID[]::new);
         Map<UUID, List<Instant>> starts = new HashMap<>();
         if (limited.length == 0) {
@@ -266,10 +275,17 @@ public class ScheduleQueries {
         }
         jdbc.query(con -> {
             var ps = con.prepareStatement("SELECT staff_id, start_at FROM appointment_view WHERE staff_id = ANY(?) "
-                    + "AND status IN " + LIVE + " AND start_at >= ? AND start_at < ?");
-            ps.setArray(1, con.createArrayOf("uuid", limited));
+                    + "AND status IN " + LIVE + " AND start_at >= ? AND start_at < ? "
+                    + "UNION ALL SELECT staff_id, start_at FROM hold_view WHERE staff_id = ANY(?) AND state = 'PLACED' "
+                    + "AND expires_at > ? AND start_at >= ? AND start_at < ?");
+            java.sql.Array ids = con.createArrayOf("uuid", limited);
+            ps.setArray(1, ids);
             ps.setTimestamp(2, Timestamp.from(rangeStart.minus(Duration.ofDays(8))));
             ps.setTimestamp(3, Timestamp.from(rangeEnd.plus(Duration.ofDays(8))));
+            ps.setArray(4, ids);
+            ps.setTimestamp(5, Timestamp.from(now));
+            ps.setTimestamp(6, Timestamp.from(rangeStart.minus(Duration.ofDays(8))));
+            ps.setTimestamp(7, Timestamp.from(rangeEnd.plus(Duration.ofDays(8))));
             return ps;
         }, rs -> {
             starts.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>()).add(rs.getTimestamp(2).toInstant());
@@ -319,6 +335,16 @@ public class ScheduleQueries {
                 (rs, i) -> new TimeOffView(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant(),
                         rs.getTimestamp(3).toInstant(), rs.getString(4)),
                 staffId.id(), businessId.id(), Timestamp.from(after));
+    }
+
+    /** A hold of the business, whatever became of it. */
+    public Optional<HoldView> hold(BusinessId businessId, HoldId holdId) {
+        return jdbc.query("SELECT hold_id, staff_id, service_id, start_at, end_at, placed_at, expires_at, state, appointment_id "
+                        + "FROM hold_view WHERE hold_id = ? AND business_id = ?",
+                (rs, i) -> new HoldView(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
+                        rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant(), rs.getTimestamp(6).toInstant(),
+                        rs.getTimestamp(7).toInstant(), rs.getString(8), rs.getObject(9, UUID.class)),
+                holdId.id(), businessId.id()).stream().findFirst();
     }
 
     // ---- read your writes

@@ -53,6 +53,11 @@ public final class Views {
     public record TimeOffView(UUID id, Instant start, Instant end, String reason) {
     }
 
+    /** A hold and what became of it: PLACED (and live until expiresAt), CONFIRMED (as appointmentId), RELEASED or EXPIRED. */
+    public record HoldView(UUID id, UUID staffId, UUID serviceId, Instant start, Instant end, Instant placedAt,
+                           Instant expiresAt, String state, UUID appointmentId) {
+    }
+
     public record Page<T>(List<T> items, String nextCursor) {
     }
 

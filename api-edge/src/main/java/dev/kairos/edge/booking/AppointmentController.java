@@ -168,7 +168,7 @@ class AppointmentController {
      * A slot that is taken comes back with the nearest free slots of the same staff member, as the calendar saw
      * them when it decided, in the offset the client used.
      */
-    private static ApiProblem withAlternatives(SlotUnavailableException e, OffsetDateTime wanted) {
+    static ApiProblem withAlternatives(SlotUnavailableException e, OffsetDateTime wanted) {
         List<SlotView> alternatives = e.alternatives().stream()
                 .map(slot -> new SlotView(slot.start().atOffset(wanted.getOffset()), slot.end().atOffset(wanted.getOffset()),
                         List.of(e.staffId().id())))

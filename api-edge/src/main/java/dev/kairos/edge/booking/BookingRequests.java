@@ -29,14 +29,18 @@ final class BookingRequests {
             required(staffId, "staffId");
             required(start, "start");
             required(customer, "customer");
-            BookingException.require(notes == null || notes.length() <= MAX_NOTES, ErrorCode.VALIDATION_FAILED,
-                    "notes have at most " + MAX_NOTES + " characters");
-            if (metadata != null) {
-                BookingException.require(metadata.size() <= MAX_METADATA_ENTRIES, ErrorCode.VALIDATION_FAILED,
-                        "at most " + MAX_METADATA_ENTRIES + " metadata entries");
-                metadata.forEach((k, v) -> BookingException.require(k.length() <= 64 && v != null && v.length() <= 500,
-                        ErrorCode.VALIDATION_FAILED, "metadata keys have at most 64 characters, values 1 to 500"));
-            }
+            validateNotesAndMetadata(notes, metadata);
+        }
+    }
+
+    static void validateNotesAndMetadata(String notes, Map<String, String> metadata) {
+        BookingException.require(notes == null || notes.length() <= MAX_NOTES, ErrorCode.VALIDATION_FAILED,
+                "notes have at most " + MAX_NOTES + " characters");
+        if (metadata != null) {
+            BookingException.require(metadata.size() <= MAX_METADATA_ENTRIES, ErrorCode.VALIDATION_FAILED,
+                    "at most " + MAX_METADATA_ENTRIES + " metadata entries");
+            metadata.forEach((k, v) -> BookingException.require(k.length() <= 64 && v != null && v.length() <= 500,
+                    ErrorCode.VALIDATION_FAILED, "metadata keys have at most 64 characters, values 1 to 500"));
         }
     }
 
