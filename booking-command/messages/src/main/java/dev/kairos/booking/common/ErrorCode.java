@@ -45,6 +45,8 @@ public enum ErrorCode {
     ALREADY_EXISTS("already-exists", Kind.CONFLICT),
     CONCURRENT_MODIFICATION("concurrent-modification", Kind.CONFLICT),
     HOLD_EXPIRED("hold-expired", Kind.CONFLICT),
+    WAITLIST_FULL("waitlist-full", Kind.CONFLICT),
+    NO_OPEN_OFFER("no-open-offer", Kind.CONFLICT),
     HOLD_ENDED("hold-ended", Kind.CONFLICT),
     REVISION_MISMATCH("revision-mismatch", Kind.PRECONDITION),
     // unknown ids (also: ids of another tenant, which must not leak)
@@ -54,7 +56,8 @@ public enum ErrorCode {
     APPOINTMENT_NOT_FOUND("appointment-not-found", Kind.NOT_FOUND),
     CUSTOMER_NOT_FOUND("customer-not-found", Kind.NOT_FOUND),
     TIME_OFF_NOT_FOUND("time-off-not-found", Kind.NOT_FOUND),
-    HOLD_NOT_FOUND("hold-not-found", Kind.NOT_FOUND);
+    HOLD_NOT_FOUND("hold-not-found", Kind.NOT_FOUND),
+    WAITLIST_ENTRY_NOT_FOUND("waitlist-entry-not-found", Kind.NOT_FOUND);
 
     public enum Kind { MALFORMED, INVALID, RULE, CONFLICT, PRECONDITION, NOT_FOUND, FAILURE }
 

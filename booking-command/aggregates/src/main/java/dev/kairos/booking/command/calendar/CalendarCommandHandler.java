@@ -264,6 +264,11 @@ public class CalendarCommandHandler {
     }
 
     private Aggregate<StaffCalendar> calendarOf(StaffId staffId, BusinessId businessId) {
+        return calendarOf(calendars, staffId, businessId);
+    }
+
+    /** The staff member's calendar, if it belongs to the business; another business's staff is not found. */
+    public static Aggregate<StaffCalendar> calendarOf(Repository<StaffCalendar> calendars, StaffId staffId, BusinessId businessId) {
         Aggregate<StaffCalendar> calendar = load(calendars, staffId, ErrorCode.STAFF_NOT_FOUND);
         BookingException.require(calendar.invoke(StaffCalendar::businessId).equals(businessId), ErrorCode.STAFF_NOT_FOUND,
                 () -> "staff not found: " + staffId);
@@ -271,6 +276,11 @@ public class CalendarCommandHandler {
     }
 
     private ServiceTerms bookableTerms(ServiceId serviceId, BusinessId businessId) {
+        return bookableTerms(lookups, serviceId, businessId);
+    }
+
+    /** The terms of an active service of the business. */
+    public static ServiceTerms bookableTerms(CommandLookups lookups, ServiceId serviceId, BusinessId businessId) {
         return bookable(lookups.service(serviceId), serviceId, businessId);
     }
 

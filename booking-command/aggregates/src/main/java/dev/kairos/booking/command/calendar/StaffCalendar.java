@@ -287,7 +287,7 @@ public class StaffCalendar {
      * is confirmed, released or expires; the expiry is a persistent deadline, and a hold past its expiry stops
      * blocking even before the deadline has recorded it. Placing the same hold again changes nothing.
      */
-    void placeHold(PlaceHold command, ServiceTerms terms, Instant now, DeadlineManager deadlines) {
+    public void placeHold(PlaceHold command, ServiceTerms terms, Instant now, DeadlineManager deadlines) {
         Hold existing = holds.get(command.holdId());
         if (existing != null) {
             BookingException.require(existing.slot().start().equals(command.start())
@@ -307,7 +307,7 @@ public class StaffCalendar {
     }
 
     /** Books the held slot for the customer; nothing but the hold's own life is checked again. */
-    long confirmHold(ConfirmHold command, Instant now) {
+    public long confirmHold(ConfirmHold command, Instant now) {
         Hold hold = holds.get(command.holdId());
         BookingException.require(hold != null, ErrorCode.HOLD_ENDED, () -> "hold " + command.holdId() + " has ended");
         BookingException.require(hold.liveAt(now), ErrorCode.HOLD_EXPIRED, () -> "hold " + command.holdId() + " expired at " + hold.expiresAt());
@@ -319,10 +319,10 @@ public class StaffCalendar {
     }
 
     /** Releasing a hold that already ended changes nothing. */
-    void releaseHold(HoldId holdId) {
+    public void releaseHold(HoldId holdId) {
         Hold hold = holds.get(holdId);
         if (hold != null) {
-            apply(new HoldReleased(holdId, businessId, staffId, hold.slot()));
+            apply(new HoldReleased(holdId, businessId, staffId, hold.serviceId(), hold.slot()));
         }
     }
 
@@ -330,7 +330,7 @@ public class StaffCalendar {
     void expire(Hold.ExpiryDue due) {
         Hold hold = holds.get(due.holdId());
         if (hold != null) {
-            apply(new HoldExpired(due.holdId(), businessId, staffId, hold.slot(), hold.expiresAt()));
+            apply(new HoldExpired(due.holdId(), businessId, staffId, hold.serviceId(), hold.slot(), hold.expiresAt()));
         }
     }
 
@@ -464,7 +464,7 @@ public class StaffCalendar {
 
     // ---- queries the handlers need
 
-    BusinessId businessId() {
+    public BusinessId businessId() {
         return businessId;
     }
 

@@ -4,6 +4,7 @@ import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.NoCache;
 import org.axonframework.common.caching.EhCache3Adapter;
 import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -28,6 +29,9 @@ public class CommandConfiguration {
     @Autowired
     void subscribeLookups(EventProcessingConfigurer configurer) {
         configurer.registerSubscribingEventProcessor(CommandLookups.PROCESSING_GROUP);
+        // the waitlist acts on time freed from now on, never on the history it finds when it first starts
+        configurer.registerPooledStreamingEventProcessorConfiguration("waitlist",
+                (config, builder) -> builder.initialToken(StreamableMessageSource::createHeadToken));
     }
 
     @Bean

@@ -7,6 +7,7 @@ import dev.kairos.booking.common.BusinessId;
 import dev.kairos.booking.common.HoldId;
 import dev.kairos.booking.common.ServiceId;
 import dev.kairos.booking.common.StaffId;
+import dev.kairos.booking.waitlist.WaitlistEntryId;
 
 import java.time.ZoneId;
 import java.util.Optional;
@@ -29,6 +30,8 @@ public interface CommandLookups {
 
     Optional<HoldRecord> hold(HoldId holdId);
 
+    Optional<WaitlistEntryRecord> waitlistEntry(WaitlistEntryId entryId);
+
     /** What booking needs to know, which an implementation may fetch at once. */
     default BookingFacts bookingFacts(BusinessId businessId, ServiceId serviceId, AppointmentId appointmentId) {
         return new BookingFacts(businessActive(businessId), service(serviceId), appointment(appointmentId));
@@ -43,6 +46,10 @@ public interface CommandLookups {
 
     /** Where a hold lives and how it ended; {@code appointmentId} is set once it was confirmed. */
     record HoldRecord(BusinessId businessId, StaffId staffId, HoldState state, AppointmentId appointmentId) {
+    }
+
+    /** A waitlist entry's line and, while an offer is open, the offer's hold and staff member. */
+    record WaitlistEntryRecord(BusinessId businessId, String waitlistId, HoldId offerHold, StaffId offerStaff) {
     }
 
     enum HoldState { PLACED, CONFIRMED, RELEASED, EXPIRED }

@@ -22,7 +22,15 @@ import dev.kairos.booking.catalog.ServiceDefined;
 import dev.kairos.booking.catalog.ServiceRevised;
 import dev.kairos.booking.catalog.ServiceTerms;
 import dev.kairos.booking.common.AppointmentId;
+import dev.kairos.booking.command.waitlist.Waitlist;
 import dev.kairos.booking.common.BusinessId;
+import dev.kairos.booking.waitlist.WaitlistEntryId;
+import dev.kairos.booking.waitlist.WaitlistJoined;
+import dev.kairos.booking.waitlist.WaitlistLeft;
+import dev.kairos.booking.waitlist.WaitlistOfferAccepted;
+import dev.kairos.booking.waitlist.WaitlistOfferDeclined;
+import dev.kairos.booking.waitlist.WaitlistOfferLapsed;
+import dev.kairos.booking.waitlist.WaitlistSlotOffered;
 import dev.kairos.booking.common.HoldId;
 import dev.kairos.booking.common.ServiceId;
 import dev.kairos.booking.common.StaffId;
@@ -90,6 +98,16 @@ class JdbcCommandLookups implements CommandLookups {
                 holdId.id()).stream().findFirst();
     }
 
+    @Override
+    public Optional<WaitlistEntryRecord> waitlistEntry(WaitlistEntryId entryId) {
+        return jdbc.query("SELECT business_id, waitlist_id, offer_hold_id, offer_staff_id FROM cmd_waitlist_entry "
+                        + "WHERE entry_id = ? AND state IN ('WAITING', 'OFFERED')",
+                (rs, i) -> new WaitlistEntryRecord(new BusinessId(rs.getObject(1, UUID.class)), rs.getString(2),
+                        rs.getObject(3) == null ? null : new HoldId(rs.getObject(3, UUID.class)),
+                        rs.getObject(4) == null ? null : new StaffId(rs.getObject(4, UUID.class))),
+                entryId.id()).stream().findFirst();
+    }
+
     /** One round trip instead of three: booking is the hot path. */
     @Override
     public BookingFacts bookingFacts(BusinessId businessId, ServiceId serviceId, AppointmentId appointmentId) {
@@ -143,20 +161,22 @@ class JdbcCommandLookups implements CommandLookups {
 
     @EventHandler
     void on(AppointmentBooked event) {
-        jdbc.update("INSERT INTO cmd_appointment (appointment_id, business_id, staff_id, service_id, status, revision) "
-                        + "VALUES (?, ?, ?, ?, ?, 1)", event.appointmentId().id(), event.businessId().id(),
-                event.staffId().id(), event.serviceId().id(), AppointmentStatus.SCHEDULED.name());
+        jdbc.update("INSERT INTO cmd_appointment (appointment_id, business_id, staff_id, service_id, status, revision, slot_start) "
+                        + "VALUES (?, ?, ?, ?, ?, 1, ?)", event.appointmentId().id(), event.businessId().id(),
+                event.staffId().id(), event.serviceId().id(), AppointmentStatus.SCHEDULED.name(),
+                java.sql.Timestamp.from(event.slot().start()));
     }
 
     @EventHandler
     void on(AppointmentRescheduled event) {
-        jdbc.update("UPDATE cmd_appointment SET revision = ? WHERE appointment_id = ?", event.revision(), event.appointmentId().id());
+        jdbc.update("UPDATE cmd_appointment SET revision = ?, slot_start = ? WHERE appointment_id = ?", event.revision(),
+                java.sql.Timestamp.from(event.slot().start()), event.appointmentId().id());
     }
 
     @EventHandler
     void on(AppointmentTransferredIn event) {
-        jdbc.update("UPDATE cmd_appointment SET staff_id = ?, revision = ? WHERE appointment_id = ?",
-                event.staffId().id(), event.revision(), event.appointmentId().id());
+        jdbc.update("UPDATE cmd_appointment SET staff_id = ?, revision = ?, slot_start = ? WHERE appointment_id = ?",
+                event.staffId().id(), event.revision(), java.sql.Timestamp.from(event.slot().start()), event.appointmentId().id());
     }
 
     @EventHandler
@@ -185,6 +205,47 @@ class JdbcCommandLookups implements CommandLookups {
     @EventHandler
     void on(HoldExpired event) {
         jdbc.update("UPDATE cmd_hold SET state = ? WHERE hold_id = ?", HoldState.EXPIRED.name(), event.holdId().id());
+    }
+
+    @EventHandler
+    void on(WaitlistJoined event) {
+        jdbc.update("INSERT INTO cmd_waitlist_entry (entry_id, waitlist_id, business_id, service_id, staff_id, window_from, "
+                        + "window_to, state) VALUES (?, ?::uuid, ?, ?, ?, ?, ?, 'WAITING')", event.entryId().id(),
+                Waitlist.idOf(event.businessId(), event.serviceId()), event.businessId().id(), event.serviceId().id(),
+                event.staffId() == null ? null : event.staffId().id(), java.sql.Timestamp.from(event.window().start()),
+                java.sql.Timestamp.from(event.window().end()));
+    }
+
+    @EventHandler
+    void on(WaitlistSlotOffered event) {
+        jdbc.update("UPDATE cmd_waitlist_entry SET state = 'OFFERED', offer_hold_id = ?, offer_staff_id = ? WHERE entry_id = ?",
+                event.holdId().id(), event.staffId().id(), event.entryId().id());
+    }
+
+    @EventHandler
+    void on(WaitlistOfferDeclined event) {
+        waitingAgain(event.entryId());
+    }
+
+    @EventHandler
+    void on(WaitlistOfferLapsed event) {
+        waitingAgain(event.entryId());
+    }
+
+    @EventHandler
+    void on(WaitlistOfferAccepted event) {
+        jdbc.update("UPDATE cmd_waitlist_entry SET state = 'BOOKED', offer_hold_id = NULL, offer_staff_id = NULL WHERE entry_id = ?",
+                event.entryId().id());
+    }
+
+    @EventHandler
+    void on(WaitlistLeft event) {
+        jdbc.update("UPDATE cmd_waitlist_entry SET state = 'LEFT' WHERE entry_id = ?", event.entryId().id());
+    }
+
+    private void waitingAgain(WaitlistEntryId entryId) {
+        jdbc.update("UPDATE cmd_waitlist_entry SET state = 'WAITING', offer_hold_id = NULL, offer_staff_id = NULL WHERE entry_id = ?",
+                entryId.id());
     }
 
     private static String write(ServiceTerms terms) {

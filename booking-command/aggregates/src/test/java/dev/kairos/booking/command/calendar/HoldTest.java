@@ -191,7 +191,7 @@ class HoldTest {
         @Test
         void aReleasedHoldFreesTheSlot() {
             CalendarScenario anna = annaWithHold();
-            anna.when(new ReleaseHold(H1, BUSINESS)).expectEvents(new HoldReleased(H1, BUSINESS, STAFF, slot(CUT, monday("10:00"))));
+            anna.when(new ReleaseHold(H1, BUSINESS)).expectEvents(new HoldReleased(H1, BUSINESS, STAFF, CUT, slot(CUT, monday("10:00"))));
             anna.when(book(A1, CUT, monday("10:00"))).expectEvents(bookedEvent(A1, CUT, monday("10:00")));
         }
 
@@ -215,7 +215,7 @@ class HoldTest {
             CalendarScenario anna = annaWithHold();
             anna.world.whenTimeElapses(Duration.ofMinutes(9)).expectNoEvents();
             anna.world.whenTimeElapses(Duration.ofMinutes(1))
-                    .expectEvents(new HoldExpired(H1, BUSINESS, STAFF, slot(CUT, monday("10:00")), NOW.plus(TEN_MINUTES)));
+                    .expectEvents(new HoldExpired(H1, BUSINESS, STAFF, CUT, slot(CUT, monday("10:00")), NOW.plus(TEN_MINUTES)));
             anna.when(confirm(H1, A1)).expectException(ErrorCode.HOLD_EXPIRED);
             anna.when(book(A1, CUT, monday("10:00"))).expectEvents(bookedEvent(A1, CUT, monday("10:00"), NOW.plus(TEN_MINUTES)));
         }

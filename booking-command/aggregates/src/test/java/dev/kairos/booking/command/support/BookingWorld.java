@@ -3,6 +3,8 @@ package dev.kairos.booking.command.support;
 import dev.kairos.booking.command.calendar.CalendarCommandHandler;
 import dev.kairos.booking.command.calendar.StaffCalendar;
 import dev.kairos.booking.command.catalog.Business;
+import dev.kairos.booking.command.waitlist.Waitlist;
+import dev.kairos.booking.command.waitlist.WaitlistCommandHandler;
 import dev.kairos.booking.command.catalog.CatalogCommandHandler;
 import dev.kairos.booking.command.catalog.ServiceOffering;
 import dev.kairos.booking.common.BookingException;
@@ -76,6 +78,8 @@ public final class BookingWorld {
         CalendarCommandHandler calendar = new CalendarCommandHandler(calendars, lookups, clock, deadlines);
         new AnnotationCommandHandlerAdapter<>(catalog).subscribe(commandBus);
         new AnnotationCommandHandlerAdapter<>(calendar).subscribe(commandBus);
+        new AnnotationCommandHandlerAdapter<>(new WaitlistCommandHandler(repository(Waitlist.class), calendars, lookups, clock,
+                deadlines, Duration.ofMinutes(15))).subscribe(commandBus);
     }
 
     private <T> EventSourcingRepository<T> repository(Class<T> type) {

@@ -12,6 +12,14 @@ import dev.kairos.booking.calendar.HoldExpired;
 import dev.kairos.booking.calendar.HoldPlaced;
 import dev.kairos.booking.calendar.HoldReleased;
 import dev.kairos.booking.common.HoldId;
+import dev.kairos.booking.command.waitlist.Waitlist;
+import dev.kairos.booking.waitlist.WaitlistEntryId;
+import dev.kairos.booking.waitlist.WaitlistJoined;
+import dev.kairos.booking.waitlist.WaitlistLeft;
+import dev.kairos.booking.waitlist.WaitlistOfferAccepted;
+import dev.kairos.booking.waitlist.WaitlistOfferDeclined;
+import dev.kairos.booking.waitlist.WaitlistOfferLapsed;
+import dev.kairos.booking.waitlist.WaitlistSlotOffered;
 import dev.kairos.booking.catalog.BusinessUpdated;
 import dev.kairos.booking.catalog.ServiceDeactivated;
 import dev.kairos.booking.catalog.ServiceDefined;
@@ -36,6 +44,12 @@ public final class InMemoryLookups implements CommandLookups {
     public final Map<ServiceId, ServiceRecord> services = new HashMap<>();
     public final Map<AppointmentId, AppointmentRecord> appointments = new HashMap<>();
     public final Map<HoldId, HoldRecord> holds = new HashMap<>();
+    public final Map<WaitlistEntryId, WaitlistEntryRecord> waitlistEntries = new HashMap<>();
+
+    @Override
+    public Optional<WaitlistEntryRecord> waitlistEntry(WaitlistEntryId entryId) {
+        return Optional.ofNullable(waitlistEntries.get(entryId));
+    }
 
     @Override
     public Optional<HoldRecord> hold(HoldId holdId) {
@@ -89,6 +103,19 @@ public final class InMemoryLookups implements CommandLookups {
         } else if (event instanceof AppointmentTransferredIn e) {
             appointments.put(e.appointmentId(), new AppointmentRecord(e.businessId(), e.staffId(), e.serviceId(),
                     e.status(), e.revision()));
+        } else if (event instanceof WaitlistJoined e) {
+            waitlistEntries.put(e.entryId(), new WaitlistEntryRecord(e.businessId(), Waitlist.idOf(e.businessId(), e.serviceId()), null, null));
+        } else if (event instanceof WaitlistSlotOffered e) {
+            WaitlistEntryRecord r = waitlistEntries.get(e.entryId());
+            waitlistEntries.put(e.entryId(), new WaitlistEntryRecord(r.businessId(), r.waitlistId(), e.holdId(), e.staffId()));
+        } else if (event instanceof WaitlistOfferDeclined || event instanceof WaitlistOfferLapsed) {
+            WaitlistEntryId id = event instanceof WaitlistOfferDeclined d ? d.entryId() : ((WaitlistOfferLapsed) event).entryId();
+            WaitlistEntryRecord r = waitlistEntries.get(id);
+            waitlistEntries.put(id, new WaitlistEntryRecord(r.businessId(), r.waitlistId(), null, null));
+        } else if (event instanceof WaitlistOfferAccepted e) {
+            waitlistEntries.remove(e.entryId());
+        } else if (event instanceof WaitlistLeft e) {
+            waitlistEntries.remove(e.entryId());
         } else if (event instanceof HoldPlaced e) {
             holds.put(e.holdId(), new HoldRecord(e.businessId(), e.staffId(), HoldState.PLACED, null));
         } else if (event instanceof HoldConfirmed e) {
