@@ -16,6 +16,12 @@ import dev.kairos.booking.calendar.HoldEnded;
 import dev.kairos.booking.calendar.HoldPlaced;
 import dev.kairos.booking.calendar.HoldReleased;
 import dev.kairos.booking.calendar.TimeBlocked;
+import dev.kairos.booking.waitlist.WaitlistJoined;
+import dev.kairos.booking.waitlist.WaitlistLeft;
+import dev.kairos.booking.waitlist.WaitlistOfferAccepted;
+import dev.kairos.booking.waitlist.WaitlistOfferDeclined;
+import dev.kairos.booking.waitlist.WaitlistOfferLapsed;
+import dev.kairos.booking.waitlist.WaitlistSlotOffered;
 import dev.kairos.booking.calendar.TimeUnblocked;
 import dev.kairos.booking.calendar.WorkingDayOverrideCleared;
 import dev.kairos.booking.calendar.WorkingDayOverridden;
@@ -171,6 +177,49 @@ public class ScheduleProjector {
     }
 
     @EventHandler
+    void on(WaitlistJoined event) {
+        jdbc.update("INSERT INTO waitlist_view (entry_id, business_id, service_id, staff_id, window_from, window_to, customer_id, "
+                        + "customer_name, joined_at, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'WAITING') ON CONFLICT (entry_id) DO NOTHING",
+                event.entryId().id(), event.businessId().id(), event.serviceId().id(),
+                event.staffId() == null ? null : event.staffId().id(), ts(event.window().start()), ts(event.window().end()),
+                event.customerId().id(), event.customer().name(), ts(event.joinedAt()));
+    }
+
+    @EventHandler
+    void on(WaitlistSlotOffered event) {
+        jdbc.update("UPDATE waitlist_view SET state = 'OFFERED', offer_hold_id = ?, offer_staff_id = ?, offer_start = ?, "
+                        + "offer_expires_at = ? WHERE entry_id = ?", event.holdId().id(), event.staffId().id(),
+                ts(event.slot().start()), ts(event.expiresAt()), event.entryId().id());
+    }
+
+    @EventHandler
+    void on(WaitlistOfferDeclined event) {
+        waitingAgain(event.entryId().id());
+    }
+
+    @EventHandler
+    void on(WaitlistOfferLapsed event) {
+        waitingAgain(event.entryId().id());
+    }
+
+    @EventHandler
+    void on(WaitlistOfferAccepted event) {
+        jdbc.update("UPDATE waitlist_view SET state = 'BOOKED', appointment_id = ?, offer_hold_id = NULL, offer_staff_id = NULL, "
+                + "offer_start = NULL, offer_expires_at = NULL WHERE entry_id = ?", event.appointmentId().id(), event.entryId().id());
+    }
+
+    @EventHandler
+    void on(WaitlistLeft event) {
+        jdbc.update("UPDATE waitlist_view SET state = 'LEFT', offer_hold_id = NULL, offer_staff_id = NULL, offer_start = NULL, "
+                + "offer_expires_at = NULL WHERE entry_id = ?", event.entryId().id());
+    }
+
+    private void waitingAgain(java.util.UUID entryId) {
+        jdbc.update("UPDATE waitlist_view SET state = 'WAITING', offer_hold_id = NULL, offer_staff_id = NULL, offer_start = NULL, "
+                + "offer_expires_at = NULL WHERE entry_id = ?", entryId);
+    }
+
+    @EventHandler
     void on(TimeUnblocked event) {
         jdbc.update("DELETE FROM time_off_view WHERE time_off_id = ?", event.timeOffId().id());
     }
@@ -241,7 +290,7 @@ public class ScheduleProjector {
 
     @ResetHandler
     void reset() {
-        jdbc.update("TRUNCATE business_view, service_view, staff_view, staff_service, appointment_view, time_off_view, hold_view, schedule_position");
+        jdbc.update("TRUNCATE business_view, service_view, staff_view, staff_service, appointment_view, time_off_view, hold_view, waitlist_view, schedule_position");
     }
 
     private void replaceServices(StaffId staffId, BusinessId businessId, Set<ServiceId> services) {

@@ -2,6 +2,7 @@ package dev.kairos.availability;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.kairos.availability.Views.HoldView;
+import dev.kairos.availability.Views.WaitlistEntryView;
 import dev.kairos.availability.Views.AppointmentView;
 import dev.kairos.availability.Views.AvailabilityView;
 import dev.kairos.availability.Views.BusinessView;
@@ -22,6 +23,7 @@ import dev.kairos.booking.common.AppointmentId;
 import dev.kairos.booking.common.BookingException;
 import dev.kairos.booking.common.BusinessId;
 import dev.kairos.booking.common.HoldId;
+import dev.kairos.booking.waitlist.WaitlistEntryId;
 import dev.kairos.booking.common.ErrorCode;
 import dev.kairos.booking.common.Money;
 import dev.kairos.booking.common.ServiceId;
@@ -345,6 +347,28 @@ public class ScheduleQueries {
                         rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant(), rs.getTimestamp(6).toInstant(),
                         rs.getTimestamp(7).toInstant(), rs.getString(8), rs.getObject(9, UUID.class)),
                 holdId.id(), businessId.id()).stream().findFirst();
+    }
+
+    private static final String WAITLIST_COLUMNS = "entry_id, service_id, staff_id, window_from, window_to, customer_id, "
+            + "customer_name, joined_at, state, offer_hold_id, offer_staff_id, offer_start, offer_expires_at, appointment_id";
+
+    private static final org.springframework.jdbc.core.RowMapper<WaitlistEntryView> WAITLIST_ENTRY = (rs, i) -> new WaitlistEntryView(
+            rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
+            rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant(), rs.getObject(6, UUID.class), rs.getString(7),
+            rs.getTimestamp(8).toInstant(), rs.getString(9),
+            rs.getObject(10) == null ? null : new WaitlistEntryView.Offer(rs.getObject(10, UUID.class), rs.getObject(11, UUID.class),
+                    rs.getTimestamp(12).toInstant(), rs.getTimestamp(13).toInstant()),
+            rs.getObject(14, UUID.class));
+
+    public Optional<WaitlistEntryView> waitlistEntry(BusinessId businessId, WaitlistEntryId entryId) {
+        return jdbc.query("SELECT " + WAITLIST_COLUMNS + " FROM waitlist_view WHERE entry_id = ? AND business_id = ?",
+                WAITLIST_ENTRY, entryId.id(), businessId.id()).stream().findFirst();
+    }
+
+    /** The customers still in line for a service, in the order they joined. */
+    public List<WaitlistEntryView> waitlist(BusinessId businessId, ServiceId serviceId) {
+        return jdbc.query("SELECT " + WAITLIST_COLUMNS + " FROM waitlist_view WHERE business_id = ? AND service_id = ? "
+                + "AND state IN ('WAITING', 'OFFERED') ORDER BY line_seq LIMIT 1000", WAITLIST_ENTRY, businessId.id(), serviceId.id());
     }
 
     // ---- read your writes

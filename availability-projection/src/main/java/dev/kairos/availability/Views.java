@@ -58,6 +58,14 @@ public final class Views {
                            Instant expiresAt, String state, UUID appointmentId) {
     }
 
+    /** A customer's place on a waitlist: WAITING, OFFERED (with the offer), BOOKED (as appointmentId) or LEFT. */
+    public record WaitlistEntryView(UUID id, UUID serviceId, UUID staffId, Instant windowStart, Instant windowEnd,
+                                    UUID customerId, String customerName, Instant joinedAt, String state, Offer offer,
+                                    UUID appointmentId) {
+        public record Offer(UUID holdId, UUID staffId, Instant start, Instant expiresAt) {
+        }
+    }
+
     public record Page<T>(List<T> items, String nextCursor) {
     }
 
