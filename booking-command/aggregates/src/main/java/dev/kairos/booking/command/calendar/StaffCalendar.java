@@ -380,6 +380,22 @@ public class StaffCalendar {
 
     // ---- queries the handlers need
 
+    /** How many live appointments start on the date of {@code start} in the staff member's zone (their load that day). */
+    int liveOnDateOf(Instant start) {
+        ZoneId zone = profile.zone();
+        LocalDate date = start.atZone(zone).toLocalDate();
+        int count = 0;
+        for (LiveAppointment a : live.values()) {
+            count += a.slot().start().atZone(zone).toLocalDate().equals(date) ? 1 : 0;
+        }
+        return count;
+    }
+
+    /** The live appointment, or {@code null}. */
+    LiveAppointment appointment(AppointmentId appointmentId) {
+        return live.get(appointmentId);
+    }
+
     BusinessId businessId() {
         return businessId;
     }

@@ -8,6 +8,7 @@ import dev.kairos.booking.common.ServiceId;
 import dev.kairos.booking.common.StaffId;
 
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -26,6 +27,15 @@ public interface CommandLookups {
 
     Optional<AppointmentRecord> appointment(AppointmentId appointmentId);
 
+    /**
+     * The active staff members of the business who provide the service, each with the order of their latest
+     * assignment (larger is more recent, 0 never assigned): the candidates of a booking with any staff member.
+     */
+    List<StaffCandidate> staffFor(BusinessId businessId, ServiceId serviceId);
+
+    /** The id of the customer quota that counts the appointment, if one does. */
+    Optional<String> quotaOf(AppointmentId appointmentId);
+
     /** What booking needs to know, which an implementation may fetch at once. */
     default BookingFacts bookingFacts(BusinessId businessId, ServiceId serviceId, AppointmentId appointmentId) {
         return new BookingFacts(businessActive(businessId), service(serviceId), appointment(appointmentId));
@@ -36,6 +46,9 @@ public interface CommandLookups {
     }
 
     record ServiceRecord(BusinessId businessId, ServiceTerms terms, boolean active) {
+    }
+
+    record StaffCandidate(StaffId staffId, long lastAssigned) {
     }
 
     record AppointmentRecord(BusinessId businessId, StaffId staffId, ServiceId serviceId, AppointmentStatus status,

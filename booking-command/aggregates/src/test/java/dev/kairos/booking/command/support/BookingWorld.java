@@ -5,6 +5,8 @@ import dev.kairos.booking.command.calendar.StaffCalendar;
 import dev.kairos.booking.command.catalog.Business;
 import dev.kairos.booking.command.catalog.CatalogCommandHandler;
 import dev.kairos.booking.command.catalog.ServiceOffering;
+import dev.kairos.booking.command.quota.CustomerQuotas;
+import dev.kairos.booking.command.quota.CustomerServiceQuota;
 import dev.kairos.booking.common.BookingException;
 import dev.kairos.booking.common.CommandOutcome;
 import dev.kairos.booking.common.ErrorCode;
@@ -65,7 +67,8 @@ public final class BookingWorld {
         }));
         CatalogCommandHandler catalog = new CatalogCommandHandler(repository(Business.class),
                 repository(ServiceOffering.class), lookups);
-        CalendarCommandHandler calendar = new CalendarCommandHandler(repository(StaffCalendar.class), lookups, clock);
+        CalendarCommandHandler calendar = new CalendarCommandHandler(repository(StaffCalendar.class), lookups,
+                new CustomerQuotas(repository(CustomerServiceQuota.class), lookups), clock);
         new AnnotationCommandHandlerAdapter<>(catalog).subscribe(commandBus);
         new AnnotationCommandHandlerAdapter<>(calendar).subscribe(commandBus);
     }
