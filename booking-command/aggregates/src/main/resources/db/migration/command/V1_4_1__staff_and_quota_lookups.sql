@@ -15,6 +15,11 @@ CREATE TABLE cmd_staff_service (
     PRIMARY KEY (service_id, staff_id)
 );
 
+-- Customer quotas that exist (so a first booking creates one instead of loading a stream that is not there).
+CREATE TABLE cmd_quota (
+    quota_id TEXT NOT NULL PRIMARY KEY
+);
+
 -- Appointments counted by a customer quota (customer limit of a service), and the quota aggregate counting each.
 CREATE TABLE cmd_quota_place (
     appointment_id UUID NOT NULL PRIMARY KEY,

@@ -10,7 +10,6 @@ import dev.kairos.booking.common.CustomerId;
 import dev.kairos.booking.common.ServiceId;
 import dev.kairos.booking.quota.QuotaKey;
 import org.axonframework.modelling.command.Aggregate;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 
@@ -82,8 +81,7 @@ public class CustomerQuotas {
     }
 
     private Step place(QuotaKey key, AppointmentId appointmentId, Instant start, CustomerLimit limit, ZoneId zone) {
-        Optional<Aggregate<CustomerServiceQuota>> existing = find(key.aggregateId());
-        if (existing.isEmpty()) {
+        if (!lookups.quotaExists(key.aggregateId())) {
             // two first bookings racing both create the aggregate: the second's transaction collides on sequence 0
             // and the whole command is decided again, then finding the first one's place
             return decided(() -> {
@@ -94,17 +92,9 @@ public class CustomerQuotas {
                 }
             });
         }
-        Aggregate<CustomerServiceQuota> quota = existing.get();
+        Aggregate<CustomerServiceQuota> quota = quotas.load(key.aggregateId());
         quota.execute(q -> q.check(appointmentId, start, limit, zone));
         return decided(() -> quota.execute(q -> q.place(appointmentId, start, limit, zone)));
-    }
-
-    private Optional<Aggregate<CustomerServiceQuota>> find(String quotaId) {
-        try {
-            return Optional.of(quotas.load(quotaId));
-        } catch (AggregateNotFoundException e) {
-            return Optional.empty();
-        }
     }
 
     /**

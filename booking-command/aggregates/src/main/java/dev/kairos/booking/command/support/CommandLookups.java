@@ -33,6 +33,9 @@ public interface CommandLookups {
      */
     List<StaffCandidate> staffFor(BusinessId businessId, ServiceId serviceId);
 
+    /** Whether the customer quota with this aggregate id exists. */
+    boolean quotaExists(String quotaId);
+
     /** The id of the customer quota that counts the appointment, if one does. */
     Optional<String> quotaOf(AppointmentId appointmentId);
 

@@ -92,6 +92,11 @@ class JdbcCommandLookups implements CommandLookups {
     }
 
     @Override
+    public boolean quotaExists(String quotaId) {
+        return !jdbc.queryForList("SELECT 1 FROM cmd_quota WHERE quota_id = ?", Integer.class, quotaId).isEmpty();
+    }
+
+    @Override
     public Optional<String> quotaOf(AppointmentId appointmentId) {
         return jdbc.query("SELECT quota_id FROM cmd_quota_place WHERE appointment_id = ?", (rs, i) -> rs.getString(1),
                 appointmentId.id()).stream().findFirst();
@@ -186,6 +191,7 @@ class JdbcCommandLookups implements CommandLookups {
 
     @EventHandler
     void on(QuotaPlaceTaken event) {
+        jdbc.update("INSERT INTO cmd_quota (quota_id) VALUES (?) ON CONFLICT DO NOTHING", event.quotaId());
         jdbc.update("INSERT INTO cmd_quota_place (appointment_id, quota_id) VALUES (?, ?)", event.appointmentId().id(),
                 event.quotaId());
     }

@@ -42,6 +42,7 @@ public final class InMemoryLookups implements CommandLookups {
     /** Staff by id: business, active, services and the order of their latest assignment. */
     public final Map<StaffId, StaffRecord> staff = new HashMap<>();
     public final Map<AppointmentId, String> quotaPlaces = new HashMap<>();
+    public final Set<String> quotas = new java.util.HashSet<>();
     private long assignments;
 
     public record StaffRecord(BusinessId businessId, boolean active, Set<ServiceId> services, long lastAssigned) {
@@ -55,6 +56,11 @@ public final class InMemoryLookups implements CommandLookups {
                 .map(e -> new StaffCandidate(e.getKey(), e.getValue().lastAssigned()))
                 .sorted(Comparator.comparing(c -> c.staffId().id()))
                 .toList();
+    }
+
+    @Override
+    public boolean quotaExists(String quotaId) {
+        return quotas.contains(quotaId);
     }
 
     @Override
@@ -116,6 +122,7 @@ public final class InMemoryLookups implements CommandLookups {
             staff.put(e.staffId(), new StaffRecord(r.businessId(), false, r.services(), r.lastAssigned()));
         } else if (event instanceof QuotaPlaceTaken e) {
             quotaPlaces.put(e.appointmentId(), e.quotaId());
+            quotas.add(e.quotaId());
         } else if (event instanceof QuotaPlaceReleased e) {
             quotaPlaces.remove(e.appointmentId());
         } else if (event instanceof AppointmentBooked e) {
