@@ -13,6 +13,7 @@ import dev.kairos.booking.quota.QuotaKey;
 import dev.kairos.booking.quota.QuotaPlaceMoved;
 import dev.kairos.booking.quota.QuotaPlaceReleased;
 import dev.kairos.booking.quota.QuotaPlaceTaken;
+import dev.kairos.edge.config.ConflictRetryScheduler;
 import dev.kairos.infra.LocalPostgres;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.AfterAll;
@@ -114,6 +115,9 @@ class AnyStaffConcurrencyIntegrationTest {
         Map<String, Integer> secondRound = attemptAnyStaff(clinic, service, 3, 1000, won, assigned);
         assertThat(secondRound).as("answers of the second round").containsOnlyKeys("201", "409 slot-unavailable")
                 .containsEntry("201", SLOTS).containsEntry("409 slot-unavailable", 2 * SLOTS);
+
+        long retries = nodeA.getBean(ConflictRetryScheduler.class).retries() + nodeB.getBean(ConflictRetryScheduler.class).retries();
+        assertThat(retries).as("write races between the nodes were lost and decided again").isPositive();
 
         Map<Integer, Set<UUID>> staffPerSlot = new HashMap<>();
         won.forEach((id, slot) -> staffPerSlot.computeIfAbsent(slot, k -> new HashSet<>()).add(assigned.get(id)));
