@@ -41,6 +41,9 @@ class BadInputIntegrationTest extends EngineTest {
 
     static final String BOOKING = "{\"serviceId\":\"{s}\",\"staffId\":\"{st}\",\"start\":\"%s\",\"customer\":{\"name\":\"Ada\",\"email\":\"%s\"}%s}";
 
+    static final String LIMITED = "{\"name\":\"S\",\"duration\":\"PT30M\",\"price\":{\"amount\":\"5.00\",\"currency\":\"EUR\"},"
+            + "\"customerLimit\":{\"max\":%s,\"period\":%s}}";
+
     static Stream<Case> cases() {
         String biz = "/api/v1/businesses";
         String appts = "/api/v1/businesses/{b}/appointments";
@@ -80,6 +83,13 @@ class BadInputIntegrationTest extends EngineTest {
                         "{\"name\":\"S\",\"duration\":\"PT30M\",\"price\":{\"amount\":\"5.001\",\"currency\":\"EUR\"}}", 422, "invalid-money"),
                 post("zero duration", "/api/v1/businesses/{b}/services",
                         "{\"name\":\"S\",\"duration\":\"PT0S\",\"price\":{\"amount\":\"5.00\",\"currency\":\"EUR\"}}", 422, "invalid-duration"),
+                post("customer limit of zero", "/api/v1/businesses/{b}/services", LIMITED.formatted("0", "\"week\""), 422, "invalid-limit"),
+                post("customer limit per fortnight", "/api/v1/businesses/{b}/services", LIMITED.formatted("2", "\"fortnight\""), 422, "invalid-limit"),
+                post("customer limit without a period", "/api/v1/businesses/{b}/services", LIMITED.formatted("2", "null"), 422, "invalid-limit"),
+                post("customer limit without a number", "/api/v1/businesses/{b}/services", LIMITED.formatted("null", "\"day\""), 422, "invalid-limit"),
+                post("customer limit that is not a number", "/api/v1/businesses/{b}/services", LIMITED.formatted("\"many\"", "\"day\""), 400, "invalid-value"),
+                post("staff id that is not an id", appts, BOOKING.formatted("2026-12-07T09:00:00+01:00", "a@example.com", "").replace("{st}", "any"),
+                        400, "invalid-value"),
                 post("blank name", biz, "{\"name\":\" \",\"timeZone\":\"UTC\",\"currency\":\"EUR\"}", 422, "validation-failed"),
                 post("missing fields", appts, "{}", 422, "validation-failed"),
                 post("invalid customer email", appts, BOOKING.formatted("2026-12-07T09:00:00+01:00", "not-an-email", ""), 422, "validation-failed"),

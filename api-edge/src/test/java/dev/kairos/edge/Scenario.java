@@ -67,6 +67,25 @@ public final class Scenario {
         return id;
     }
 
+    /** A service of {@code minutes}, slots every {@code minutes}, no notice, at most {@code max} per customer per period. */
+    public UUID limitedService(String name, int minutes, int max, String period) {
+        Api.Response r = api.post("/api/v1/businesses/" + businessId + "/services", """
+                {"name":"%s","duration":"PT%dM","price":{"amount":"40.00","currency":"EUR"},"maxAdvanceDays":60,
+                 "customerLimit":{"max":%d,"period":"%s"}}
+                """.formatted(name, minutes, max, period));
+        assertThat(r.status()).as(r.raw().body()).isEqualTo(201);
+        UUID id = UUID.fromString(r.text("id"));
+        seen(api, "/api/v1/businesses/" + businessId + "/services/" + id, r);
+        return id;
+    }
+
+    /** Books without choosing a staff member, through a given node: the engine assigns one. */
+    public Api.Response bookAnyStaffVia(Api node, UUID service, String start, String customer, String... headers) {
+        return node.post("/api/v1/businesses/" + businessId + "/appointments", """
+                {"serviceId":"%s","start":"%s","customer":{"name":"%s","email":"%s@example.com"}}
+                """.formatted(service, start, customer, customer.toLowerCase()), headers);
+    }
+
     public Api.Response book(UUID service, UUID staff, String start, String customer, String... headers) {
         return bookVia(api, service, staff, start, customer, headers);
     }

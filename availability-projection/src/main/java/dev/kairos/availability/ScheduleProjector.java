@@ -96,6 +96,7 @@ public class ScheduleProjector {
                 event.serviceId().id(), event.businessId().id(), t.name(), t.description(), t.duration().toSeconds(),
                 t.price().amount(), t.price().currency(), t.bufferBefore().toSeconds(), t.bufferAfter().toSeconds(),
                 t.slotInterval().toSeconds(), t.minimumNotice().toSeconds(), t.maxAdvanceDays());
+        customerLimit(event.serviceId(), t, 1);
     }
 
     @EventHandler
@@ -107,6 +108,14 @@ public class ScheduleProjector {
                 t.name(), t.description(), t.duration().toSeconds(), t.price().amount(), t.price().currency(),
                 t.bufferBefore().toSeconds(), t.bufferAfter().toSeconds(), t.slotInterval().toSeconds(),
                 t.minimumNotice().toSeconds(), t.maxAdvanceDays(), event.revision(), event.serviceId().id(), event.revision());
+        customerLimit(event.serviceId(), t, event.revision());
+    }
+
+    /** The terms' customer limit, on the row at exactly this revision (a row already past it stays as it is). */
+    private void customerLimit(ServiceId serviceId, ServiceTerms t, long revision) {
+        jdbc.update("UPDATE service_view SET customer_limit_max = ?, customer_limit_period = ? WHERE service_id = ? AND revision = ?",
+                t.customerLimit() == null ? null : t.customerLimit().max(),
+                t.customerLimit() == null ? null : t.customerLimit().period().name(), serviceId.id(), revision);
     }
 
     @EventHandler

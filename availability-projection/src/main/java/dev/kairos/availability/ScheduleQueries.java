@@ -9,6 +9,7 @@ import dev.kairos.availability.Views.BusinessView;
 import dev.kairos.availability.Views.HoursView;
 import dev.kairos.availability.Views.Page;
 import dev.kairos.availability.Views.ServiceView;
+import dev.kairos.booking.catalog.CustomerLimit;
 import dev.kairos.availability.Views.SlotView;
 import dev.kairos.availability.Views.StaffView;
 import dev.kairos.availability.Views.TimeOffView;
@@ -386,7 +387,13 @@ public class ScheduleQueries {
                 rs.getString("name"), rs.getString("description"), seconds(rs, "duration_s"),
                 new Money(rs.getBigDecimal("price").stripTrailingZeros(), rs.getString("currency")),
                 seconds(rs, "buffer_before_s"), seconds(rs, "buffer_after_s"), seconds(rs, "slot_interval_s"),
-                seconds(rs, "min_notice_s"), rs.getInt("max_advance_days"), rs.getBoolean("active"), rs.getLong("revision"));
+                seconds(rs, "min_notice_s"), rs.getInt("max_advance_days"), rs.getBoolean("active"), rs.getLong("revision"),
+                customerLimit(rs));
+    }
+
+    private static CustomerLimit customerLimit(ResultSet rs) throws SQLException {
+        int max = rs.getInt("customer_limit_max");
+        return rs.wasNull() ? null : new CustomerLimit(max, CustomerLimit.Period.valueOf(rs.getString("customer_limit_period")));
     }
 
     private StaffView mapStaff(ResultSet rs, int row) throws SQLException {

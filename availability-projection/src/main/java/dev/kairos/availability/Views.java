@@ -2,6 +2,7 @@ package dev.kairos.availability;
 
 import dev.kairos.booking.calendar.BookingLimits;
 import dev.kairos.booking.calendar.CustomerDetails;
+import dev.kairos.booking.catalog.CustomerLimit;
 import dev.kairos.booking.catalog.ServiceTerms;
 import dev.kairos.booking.common.Money;
 
@@ -25,10 +26,10 @@ public final class Views {
 
     public record ServiceView(UUID id, UUID businessId, String name, String description, Duration duration, Money price,
                               Duration bufferBefore, Duration bufferAfter, Duration slotInterval, Duration minimumNotice,
-                              int maxAdvanceDays, boolean active, long revision) {
+                              int maxAdvanceDays, boolean active, long revision, CustomerLimit customerLimit) {
         public ServiceTerms terms() {
             return new ServiceTerms(name, description, duration, price, bufferBefore, bufferAfter, slotInterval,
-                    minimumNotice, maxAdvanceDays);
+                    minimumNotice, maxAdvanceDays, customerLimit);
         }
     }
 

@@ -13,7 +13,9 @@ import dev.kairos.booking.catalog.BusinessDeactivated;
 import dev.kairos.booking.catalog.BusinessProfile;
 import dev.kairos.booking.catalog.BusinessUpdated;
 import dev.kairos.booking.catalog.ServiceDeactivated;
+import dev.kairos.booking.catalog.CustomerLimit;
 import dev.kairos.booking.catalog.ServiceRevised;
+import dev.kairos.booking.catalog.ServiceTerms;
 import dev.kairos.booking.common.BusinessId;
 import dev.kairos.booking.common.Money;
 import dev.kairos.booking.common.ServiceId;
@@ -151,10 +153,31 @@ class CatalogViewsTest {
     }
 
     @Test
+    void theCustomerLimitFollowsTheLatestRevision() {
+        ServiceId cut = serviceId();
+        ServiceTerms base = terms("Cut", 45, 5, 10, 15, Duration.ofHours(2), 30);
+        projector.on(service(cut, business, withLimit(base, new CustomerLimit(2, CustomerLimit.Period.WEEK))));
+        assertThat(queries.service(business, cut).orElseThrow().customerLimit())
+                .isEqualTo(new CustomerLimit(2, CustomerLimit.Period.WEEK));
+        projector.on(new ServiceRevised(cut, business, withLimit(base, new CustomerLimit(1, CustomerLimit.Period.MONTH)), 3));
+        projector.on(new ServiceRevised(cut, business, base, 2));
+        ServiceView view = queries.service(business, cut).orElseThrow();
+        assertThat(view.customerLimit()).isEqualTo(new CustomerLimit(1, CustomerLimit.Period.MONTH));
+        assertThat(view.terms().customerLimit()).isEqualTo(new CustomerLimit(1, CustomerLimit.Period.MONTH));
+        projector.on(new ServiceRevised(cut, business, base, 4));
+        assertThat(queries.service(business, cut).orElseThrow().customerLimit()).isNull();
+    }
+
+    private static ServiceTerms withLimit(ServiceTerms t, CustomerLimit limit) {
+        return new ServiceTerms(t.name(), t.description(), t.duration(), t.price(), t.bufferBefore(), t.bufferAfter(),
+                t.slotInterval(), t.minimumNotice(), t.maxAdvanceDays(), limit);
+    }
+
+    @Test
     void wholeAmountPriceRoundTripsAtCurrencyScale() {
         ServiceId cut = serviceId();
         projector.on(service(cut, business, new dev.kairos.booking.catalog.ServiceTerms("Cut", null, Duration.ofMinutes(30),
-                new Money(new BigDecimal("100"), "EUR"), Duration.ZERO, Duration.ZERO, Duration.ofMinutes(30), Duration.ZERO, 10)));
+                new Money(new BigDecimal("100"), "EUR"), Duration.ZERO, Duration.ZERO, Duration.ofMinutes(30), Duration.ZERO, 10, null)));
 
         ServiceView view = queries.service(business, cut).orElseThrow();
         assertThat(view.price().amount()).isEqualByComparingTo("100");

@@ -5,7 +5,7 @@ import dev.kairos.availability.Views.AppointmentView;
 import dev.kairos.availability.Views.Page;
 import dev.kairos.availability.Views.SlotView;
 import dev.kairos.booking.calendar.AppointmentStatus;
-import dev.kairos.booking.calendar.BookSlot;
+import dev.kairos.booking.calendar.BookWithAnyStaff;
 import dev.kairos.booking.calendar.CancelAppointment;
 import dev.kairos.booking.calendar.CompleteAppointment;
 import dev.kairos.booking.calendar.ConfirmAppointment;
@@ -21,6 +21,7 @@ import dev.kairos.booking.common.ErrorCode;
 import dev.kairos.booking.common.ServiceId;
 import dev.kairos.booking.common.SlotUnavailableException;
 import dev.kairos.booking.common.StaffId;
+import dev.kairos.booking.common.TimeSlot;
 import dev.kairos.edge.booking.BookingRequests.BookingRequest;
 import dev.kairos.edge.booking.BookingRequests.CancelRequest;
 import dev.kairos.edge.booking.BookingRequests.RescheduleRequest;
@@ -45,6 +46,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -78,19 +81,21 @@ class AppointmentController {
         CustomerDetails customer = request.customer().details();
         CustomerId customerId = CustomerId.forContact(business, customer.email(), customer.phone());
         UUID id = ids.forKey(businessId + "|appointment", key);
-        BookSlot command = new BookSlot(new AppointmentId(id), business, new StaffId(request.staffId()),
-                new ServiceId(request.serviceId()), customerId, customer, request.start().toInstant(), request.notes(),
-                request.metadata());
+        BookWithAnyStaff anyStaff = new BookWithAnyStaff(new AppointmentId(id), business, new ServiceId(request.serviceId()),
+                customerId, customer, request.start().toInstant(), request.notes(), request.metadata());
+        Object command = request.staffId() == null ? anyStaff : anyStaff.with(new StaffId(request.staffId()));
         CommandOutcome outcome;
         try {
             outcome = commands.send(command);
         } catch (SlotUnavailableException e) {
             throw withAlternatives(e, request.start());
         }
+        // the calendar that took the booking decided: its id is the assigned staff member's
+        UUID staffId = UUID.fromString(outcome.aggregateId());
         return ResponseEntity.created(URI.create("/api/v1/appointments/" + id))
                 .eTag(Revisions.etag(outcome.revision()))
                 .header(ConsistencyTokens.HEADER, ConsistencyTokens.tokenOf(outcome))
-                .body(new Booked(id, AppointmentStatus.SCHEDULED.name(), request.staffId(), request.serviceId(),
+                .body(new Booked(id, AppointmentStatus.SCHEDULED.name(), staffId, request.serviceId(),
                         customerId.id(), request.start(), outcome.revision()));
     }
 
@@ -165,13 +170,16 @@ class AppointmentController {
     }
 
     /**
-     * A slot that is taken comes back with the nearest free slots of the same staff member, as the calendar saw
-     * them when it decided, in the offset the client used.
+     * A slot that is taken comes back with the nearest free slots, as the deciding calendars saw them, in the offset
+     * the client used: those of the same staff member, or, for a booking with any staff member, those of every
+     * candidate, each naming the staff members who offered it.
      */
     static ApiProblem withAlternatives(SlotUnavailableException e, OffsetDateTime wanted) {
-        List<SlotView> alternatives = e.alternatives().stream()
-                .map(slot -> new SlotView(slot.start().atOffset(wanted.getOffset()), slot.end().atOffset(wanted.getOffset()),
-                        List.of(e.staffId().id())))
+        Map<TimeSlot, List<UUID>> byTime = new LinkedHashMap<>();
+        e.offers().forEach(offer -> byTime.computeIfAbsent(offer.slot(), slot -> new ArrayList<>()).add(offer.staffId().id()));
+        List<SlotView> alternatives = byTime.entrySet().stream()
+                .map(offer -> new SlotView(offer.getKey().start().atOffset(wanted.getOffset()),
+                        offer.getKey().end().atOffset(wanted.getOffset()), List.copyOf(offer.getValue())))
                 .toList();
         return new ApiProblem(e.errorCode(), e.getMessage(), Map.of("alternatives", alternatives));
     }

@@ -22,11 +22,11 @@ final class BookingRequests {
         }
     }
 
+    /** Without {@code staffId} the engine assigns a staff member (see {@code BookWithAnyStaff}). */
     record BookingRequest(UUID serviceId, UUID staffId, OffsetDateTime start, CustomerRequest customer, String notes,
                           Map<String, String> metadata) {
         void validate() {
             required(serviceId, "serviceId");
-            required(staffId, "staffId");
             required(start, "start");
             required(customer, "customer");
             validateNotesAndMetadata(notes, metadata);

@@ -4,6 +4,7 @@ import dev.kairos.booking.calendar.StaffProfile;
 import dev.kairos.booking.calendar.WeeklySchedule;
 import dev.kairos.booking.calendar.WorkingInterval;
 import dev.kairos.booking.catalog.BusinessProfile;
+import dev.kairos.booking.catalog.CustomerLimit;
 import dev.kairos.booking.catalog.ServiceTerms;
 import dev.kairos.booking.common.BookingException;
 import dev.kairos.booking.common.ErrorCode;
@@ -49,9 +50,21 @@ final class CatalogRequests {
         }
     }
 
-    /** Durations are ISO-8601 (PT45M). Defaults: no buffers, slots every {@code duration}, no notice, 90 days ahead. */
+    /** At most {@code max} bookings per customer per {@code period} ("day", "week", "month" in the business's zone). */
+    record CustomerLimitRequest(Integer max, String period) {
+        CustomerLimit limit() {
+            BookingException.require(max != null, ErrorCode.INVALID_LIMIT, "customerLimit.max is required");
+            return new CustomerLimit(max, CustomerLimit.Period.parse(period));
+        }
+    }
+
+    /**
+     * Durations are ISO-8601 (PT45M). Defaults: no buffers, slots every {@code duration}, no notice, 90 days ahead,
+     * no customer limit.
+     */
     record ServiceRequest(String name, String description, Duration duration, MoneyRequest price, Duration bufferBefore,
-                          Duration bufferAfter, Duration slotInterval, Duration minimumNotice, Integer maxAdvanceDays) {
+                          Duration bufferAfter, Duration slotInterval, Duration minimumNotice, Integer maxAdvanceDays,
+                          CustomerLimitRequest customerLimit) {
         ServiceTerms terms() {
             BookingException.require(price != null, ErrorCode.INVALID_MONEY, "price is required");
             BookingException.require(duration != null, ErrorCode.INVALID_DURATION, "duration is required");
@@ -60,7 +73,8 @@ final class CatalogRequests {
                     bufferAfter == null ? Duration.ZERO : bufferAfter,
                     slotInterval == null ? duration : slotInterval,
                     minimumNotice == null ? Duration.ZERO : minimumNotice,
-                    maxAdvanceDays == null ? 90 : maxAdvanceDays);
+                    maxAdvanceDays == null ? 90 : maxAdvanceDays,
+                    customerLimit == null ? null : customerLimit.limit());
         }
     }
 

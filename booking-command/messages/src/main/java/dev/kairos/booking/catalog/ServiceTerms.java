@@ -14,10 +14,11 @@ import java.util.Objects;
  * @param slotInterval   distance between offered slot starts
  * @param minimumNotice  earliest a slot may start, measured from now
  * @param maxAdvanceDays latest a slot may start, in days from now
+ * @param customerLimit  at most this many bookings per customer per period; {@code null} is no limit
  */
 public record ServiceTerms(String name, String description, Duration duration, Money price,
                            Duration bufferBefore, Duration bufferAfter, Duration slotInterval,
-                           Duration minimumNotice, int maxAdvanceDays) {
+                           Duration minimumNotice, int maxAdvanceDays, CustomerLimit customerLimit) {
     public static final Duration LONGEST = Duration.ofHours(24);
 
     public ServiceTerms {

@@ -49,6 +49,8 @@ public enum ErrorCode {
     NO_OPEN_OFFER("no-open-offer", Kind.CONFLICT),
     HOLD_ENDED("hold-ended", Kind.CONFLICT),
     REVISION_MISMATCH("revision-mismatch", Kind.PRECONDITION),
+    CUSTOMER_LIMIT_REACHED("customer-limit-reached", Kind.CONFLICT),
+    NO_STAFF_AVAILABLE("no-staff-available", Kind.CONFLICT),
     // unknown ids (also: ids of another tenant, which must not leak)
     BUSINESS_NOT_FOUND("business-not-found", Kind.NOT_FOUND),
     SERVICE_NOT_FOUND("service-not-found", Kind.NOT_FOUND),

@@ -2,6 +2,7 @@ package dev.kairos.booking.command.calendar;
 
 import dev.kairos.booking.calendar.AppointmentStatus;
 import dev.kairos.booking.calendar.BookSlot;
+import dev.kairos.booking.calendar.BookWithAnyStaff;
 import dev.kairos.booking.calendar.CancelAppointment;
 import dev.kairos.booking.calendar.CompleteAppointment;
 import dev.kairos.booking.calendar.ConfirmAppointment;
@@ -24,6 +25,8 @@ import dev.kairos.booking.calendar.PlaceHold;
 import dev.kairos.booking.calendar.ReleaseHold;
 import dev.kairos.booking.common.HoldId;
 import org.axonframework.deadline.DeadlineManager;
+import dev.kairos.booking.command.support.CommandLookups.StaffCandidate;
+import dev.kairos.booking.command.quota.CustomerQuotas;
 import dev.kairos.booking.common.AppointmentId;
 import dev.kairos.booking.common.BookingException;
 import dev.kairos.booking.common.BusinessId;
@@ -37,6 +40,12 @@ import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.ToLongFunction;
@@ -55,13 +64,15 @@ import static dev.kairos.booking.command.support.Aggregates.outcome;
 public class CalendarCommandHandler {
     private final Repository<StaffCalendar> calendars;
     private final CommandLookups lookups;
+    private final CustomerQuotas quotas;
     private final Clock clock;
     private final DeadlineManager deadlines;
 
-    public CalendarCommandHandler(Repository<StaffCalendar> calendars, CommandLookups lookups, Clock clock,
-                                  DeadlineManager deadlines) {
+    public CalendarCommandHandler(Repository<StaffCalendar> calendars, CommandLookups lookups, CustomerQuotas quotas,
+                                  Clock clock, DeadlineManager deadlines) {
         this.calendars = calendars;
         this.lookups = lookups;
+        this.quotas = quotas;
         this.clock = clock;
         this.deadlines = deadlines;
     }
@@ -120,8 +131,56 @@ public class CalendarCommandHandler {
                 existing.staffId().equals(command.staffId()) && existing.status().isLive(), ErrorCode.ALREADY_EXISTS,
                 () -> "appointment " + command.appointmentId() + " already exists"));
         Aggregate<StaffCalendar> calendar = calendarOf(command.staffId(), command.businessId());
+        CustomerQuotas.Step counting = quotas.toBook(command.businessId(), command.serviceId(), command.customerId(),
+                command.appointmentId(), command.start(), terms);
         long revision = calendar.invoke(c -> c.book(command, terms, clock.instant()));
+        counting.apply();
         return outcome(calendar, revision);
+    }
+
+    /**
+     * Books with whichever staff member {@link StaffAssignment#POLICY} picks. Every candidate calendar is loaded
+     * first, in staff id order (as moves do), so concurrent bookings never wait on each other in a cycle; then
+     * the candidates are asked in policy order, each calendar deciding for itself. A calendar that refuses has
+     * applied nothing, so asking the next one in the same unit of work is safe. A lost write race (another node
+     * booked one of them first) fails the whole unit of work, and the command is decided again on fresh state.
+     */
+    @CommandHandler
+    public CommandOutcome handle(BookWithAnyStaff command) {
+        CommandLookups.BookingFacts facts = lookups.bookingFacts(command.businessId(), command.serviceId(), command.appointmentId());
+        requireActive(facts.businessActive(), command.businessId());
+        ServiceTerms terms = bookable(facts.service(), command.serviceId(), command.businessId());
+        if (facts.appointment().isPresent()) {
+            // a retry of a booking that was made: the same answer from the staff member who got it
+            return handle(command.with(facts.appointment().get().staffId()));
+        }
+        List<StaffCandidate> candidates = lookups.staffFor(command.businessId(), command.serviceId());
+        BookingException.require(!candidates.isEmpty(), ErrorCode.NO_STAFF_AVAILABLE,
+                () -> "no active staff member provides service " + command.serviceId());
+        Map<StaffId, Aggregate<StaffCalendar>> loaded = new LinkedHashMap<>();
+        candidates.stream().map(StaffCandidate::staffId).sorted(Comparator.comparing(StaffId::id))
+                .forEach(staffId -> loaded.put(staffId, calendarOf(staffId, command.businessId())));
+        CustomerQuotas.Step counting = quotas.toBook(command.businessId(), command.serviceId(), command.customerId(),
+                command.appointmentId(), command.start(), terms);
+        List<StaffId> order = StaffAssignment.order(candidates.stream()
+                .map(c -> new StaffAssignment.Candidate(c.staffId(),
+                        loaded.get(c.staffId()).invoke(cal -> cal.liveOnDateOf(command.start())), c.lastAssigned()))
+                .toList());
+        Instant now = clock.instant();
+        List<BookingException> refusals = new ArrayList<>();
+        for (StaffId staffId : order) {
+            Aggregate<StaffCalendar> calendar = loaded.get(staffId);
+            long revision;
+            try {
+                revision = calendar.invoke(c -> c.book(command.with(staffId), terms, now));
+            } catch (BookingException refused) {
+                refusals.add(refused);
+                continue;
+            }
+            counting.apply();
+            return outcome(calendar, revision);
+        }
+        throw StaffAssignment.noneCouldTake(refusals, command.start());
     }
 
     @CommandHandler
@@ -153,7 +212,12 @@ public class CalendarCommandHandler {
                 requireActiveBusiness(lookups, command.businessId());
                 BookingException.require(lookups.appointment(command.appointmentId()).isEmpty(), ErrorCode.ALREADY_EXISTS,
                         () -> "appointment " + command.appointmentId() + " already exists");
+                HeldSlot held = calendar.invoke(c -> c.held(command.holdId()));
+                CustomerQuotas.Step counting = held == null ? CustomerQuotas.Step.NONE
+                        : quotas.toBook(command.businessId(), held.serviceId(), command.customerId(), command.appointmentId(),
+                        held.start(), bookableTerms(held.serviceId(), command.businessId()));
                 long revision = calendar.invoke(c -> c.confirmHold(command, clock.instant()));
+                counting.apply();
                 return outcome(calendar, revision);
             }
             default -> throw new IllegalStateException("unknown hold state " + hold.state());
@@ -183,8 +247,13 @@ public class CalendarCommandHandler {
         StaffId target = command.newStaffId() == null ? record.staffId() : command.newStaffId();
         if (target.equals(record.staffId())) {
             Aggregate<StaffCalendar> calendar = calendarOf(record.staffId(), command.businessId());
+            LiveAppointment appointment = calendar.invoke(c -> c.appointment(command.appointmentId()));
+            CustomerQuotas.Step counting = appointment == null ? CustomerQuotas.Step.NONE
+                    : quotas.toMove(command.businessId(), record.serviceId(), appointment.customerId(),
+                    command.appointmentId(), command.newStart(), terms);
             long revision = calendar.invoke(c -> c.reschedule(command.appointmentId(), command.expectedRevision(),
                     command.newStart(), terms, clock.instant()));
+            counting.apply();
             return outcome(calendar, revision);
         }
         return transfer(command, record.staffId(), target, terms);
@@ -202,8 +271,11 @@ public class CalendarCommandHandler {
         Aggregate<StaffCalendar> from = sourceFirst ? first : second;
         Aggregate<StaffCalendar> to = sourceFirst ? second : first;
         LiveAppointment moving = from.invoke(c -> c.appointmentToTransfer(command.appointmentId(), command.expectedRevision()));
+        CustomerQuotas.Step counting = quotas.toMove(command.businessId(), moving.serviceId(), moving.customerId(),
+                moving.id(), command.newStart(), terms);
         to.execute(c -> c.acceptTransfer(moving, source, command.newStart(), terms, clock.instant()));
         from.execute(c -> c.releaseTransfer(moving, target));
+        counting.apply();
         return outcome(to, moving.revision() + 1);
     }
 
@@ -242,7 +314,11 @@ public class CalendarCommandHandler {
         if (!record.status().isLive()) {
             return outcome(calendar, record.revision());
         }
+        // a cancellation frees the customer's place; completed and no-show appointments keep counting
+        CustomerQuotas.Step counting = target == AppointmentStatus.CANCELLED ? quotas.toRelease(appointmentId)
+                : CustomerQuotas.Step.NONE;
         long revision = calendar.invoke(decision::applyAsLong);
+        counting.apply();
         return outcome(calendar, revision);
     }
 

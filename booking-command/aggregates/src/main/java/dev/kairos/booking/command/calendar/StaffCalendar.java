@@ -318,6 +318,12 @@ public class StaffCalendar {
         return 1;
     }
 
+    /** What a hold keeps, or {@code null} once it ended. */
+    public HeldSlot held(HoldId holdId) {
+        Hold hold = holds.get(holdId);
+        return hold == null ? null : new HeldSlot(hold.serviceId(), hold.slot().start());
+    }
+
     /** Releasing a hold that already ended changes nothing. */
     public void releaseHold(HoldId holdId) {
         Hold hold = holds.get(holdId);
@@ -463,6 +469,22 @@ public class StaffCalendar {
     }
 
     // ---- queries the handlers need
+
+    /** How many live appointments start on the date of {@code start} in the staff member's zone (their load that day). */
+    int liveOnDateOf(Instant start) {
+        ZoneId zone = profile.zone();
+        LocalDate date = start.atZone(zone).toLocalDate();
+        int count = 0;
+        for (LiveAppointment a : live.values()) {
+            count += a.slot().start().atZone(zone).toLocalDate().equals(date) ? 1 : 0;
+        }
+        return count;
+    }
+
+    /** The live appointment, or {@code null}. */
+    LiveAppointment appointment(AppointmentId appointmentId) {
+        return live.get(appointmentId);
+    }
 
     public BusinessId businessId() {
         return businessId;

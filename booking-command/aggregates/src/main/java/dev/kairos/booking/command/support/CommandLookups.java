@@ -10,6 +10,7 @@ import dev.kairos.booking.common.StaffId;
 import dev.kairos.booking.waitlist.WaitlistEntryId;
 
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -31,6 +32,17 @@ public interface CommandLookups {
     Optional<HoldRecord> hold(HoldId holdId);
 
     Optional<WaitlistEntryRecord> waitlistEntry(WaitlistEntryId entryId);
+    /**
+     * The active staff members of the business who provide the service, each with the order of their latest
+     * assignment (larger is more recent, 0 never assigned): the candidates of a booking with any staff member.
+     */
+    List<StaffCandidate> staffFor(BusinessId businessId, ServiceId serviceId);
+
+    /** Whether the customer quota with this aggregate id exists. */
+    boolean quotaExists(String quotaId);
+
+    /** The id of the customer quota that counts the appointment, if one does. */
+    Optional<String> quotaOf(AppointmentId appointmentId);
 
     /** What booking needs to know, which an implementation may fetch at once. */
     default BookingFacts bookingFacts(BusinessId businessId, ServiceId serviceId, AppointmentId appointmentId) {
@@ -53,6 +65,9 @@ public interface CommandLookups {
     }
 
     enum HoldState { PLACED, CONFIRMED, RELEASED, EXPIRED }
+
+    record StaffCandidate(StaffId staffId, long lastAssigned) {
+    }
 
     record AppointmentRecord(BusinessId businessId, StaffId staffId, ServiceId serviceId, AppointmentStatus status,
                              long revision) {

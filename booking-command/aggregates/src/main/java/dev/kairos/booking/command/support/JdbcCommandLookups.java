@@ -14,6 +14,9 @@ import dev.kairos.booking.calendar.HoldConfirmed;
 import dev.kairos.booking.calendar.HoldExpired;
 import dev.kairos.booking.calendar.HoldPlaced;
 import dev.kairos.booking.calendar.HoldReleased;
+import dev.kairos.booking.calendar.StaffMemberDeactivated;
+import dev.kairos.booking.calendar.StaffMemberRegistered;
+import dev.kairos.booking.calendar.StaffServicesChanged;
 import dev.kairos.booking.catalog.BusinessDeactivated;
 import dev.kairos.booking.catalog.BusinessRegistered;
 import dev.kairos.booking.catalog.BusinessUpdated;
@@ -34,14 +37,18 @@ import dev.kairos.booking.waitlist.WaitlistSlotOffered;
 import dev.kairos.booking.common.HoldId;
 import dev.kairos.booking.common.ServiceId;
 import dev.kairos.booking.common.StaffId;
+import dev.kairos.booking.quota.QuotaPlaceReleased;
+import dev.kairos.booking.quota.QuotaPlaceTaken;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.UUID;
 
@@ -108,6 +115,25 @@ class JdbcCommandLookups implements CommandLookups {
                 entryId.id()).stream().findFirst();
     }
 
+    @Override
+    public List<StaffCandidate> staffFor(BusinessId businessId, ServiceId serviceId) {
+        return jdbc.query("SELECT s.staff_id, s.last_assigned FROM cmd_staff_service ss JOIN cmd_staff s ON s.staff_id = ss.staff_id "
+                        + "WHERE ss.service_id = ? AND s.business_id = ? AND s.active ORDER BY s.staff_id",
+                (rs, i) -> new StaffCandidate(new StaffId(rs.getObject(1, UUID.class)), rs.getLong(2)),
+                serviceId.id(), businessId.id());
+    }
+
+    @Override
+    public boolean quotaExists(String quotaId) {
+        return !jdbc.queryForList("SELECT 1 FROM cmd_quota WHERE quota_id = ?", Integer.class, quotaId).isEmpty();
+    }
+
+    @Override
+    public Optional<String> quotaOf(AppointmentId appointmentId) {
+        return jdbc.query("SELECT quota_id FROM cmd_quota_place WHERE appointment_id = ?", (rs, i) -> rs.getString(1),
+                appointmentId.id()).stream().findFirst();
+    }
+
     /** One round trip instead of three: booking is the hot path. */
     @Override
     public BookingFacts bookingFacts(BusinessId businessId, ServiceId serviceId, AppointmentId appointmentId) {
@@ -160,11 +186,52 @@ class JdbcCommandLookups implements CommandLookups {
     }
 
     @EventHandler
+    void on(StaffMemberRegistered event) {
+        jdbc.update("INSERT INTO cmd_staff (staff_id, business_id, active) VALUES (?, ?, true)", event.staffId().id(),
+                event.businessId().id());
+        replaceServices(event.staffId(), event.services());
+    }
+
+    @EventHandler
+    void on(StaffServicesChanged event) {
+        replaceServices(event.staffId(), event.services());
+    }
+
+    @EventHandler
+    void on(StaffMemberDeactivated event) {
+        jdbc.update("UPDATE cmd_staff SET active = false WHERE staff_id = ?", event.staffId().id());
+    }
+
+    private void replaceServices(StaffId staffId, Set<ServiceId> services) {
+        jdbc.update("DELETE FROM cmd_staff_service WHERE staff_id = ?", staffId.id());
+        jdbc.batchUpdate("INSERT INTO cmd_staff_service (service_id, staff_id) VALUES (?, ?)",
+                services.stream().map(s -> new Object[] {s.id(), staffId.id()}).toList());
+    }
+
+    /** The staff member was assigned an appointment: the most recent assignment so far (round robin). */
+    private void assigned(StaffId staffId) {
+        jdbc.update("UPDATE cmd_staff SET last_assigned = nextval('cmd_staff_assignment') WHERE staff_id = ?", staffId.id());
+    }
+
+    @EventHandler
     void on(AppointmentBooked event) {
         jdbc.update("INSERT INTO cmd_appointment (appointment_id, business_id, staff_id, service_id, status, revision, slot_start) "
                         + "VALUES (?, ?, ?, ?, ?, 1, ?)", event.appointmentId().id(), event.businessId().id(),
                 event.staffId().id(), event.serviceId().id(), AppointmentStatus.SCHEDULED.name(),
                 java.sql.Timestamp.from(event.slot().start()));
+        assigned(event.staffId());
+    }
+
+    @EventHandler
+    void on(QuotaPlaceTaken event) {
+        jdbc.update("INSERT INTO cmd_quota (quota_id) VALUES (?) ON CONFLICT DO NOTHING", event.quotaId());
+        jdbc.update("INSERT INTO cmd_quota_place (appointment_id, quota_id) VALUES (?, ?)", event.appointmentId().id(),
+                event.quotaId());
+    }
+
+    @EventHandler
+    void on(QuotaPlaceReleased event) {
+        jdbc.update("DELETE FROM cmd_quota_place WHERE appointment_id = ?", event.appointmentId().id());
     }
 
     @EventHandler
@@ -177,6 +244,7 @@ class JdbcCommandLookups implements CommandLookups {
     void on(AppointmentTransferredIn event) {
         jdbc.update("UPDATE cmd_appointment SET staff_id = ?, revision = ?, slot_start = ? WHERE appointment_id = ?",
                 event.staffId().id(), event.revision(), java.sql.Timestamp.from(event.slot().start()), event.appointmentId().id());
+        assigned(event.staffId());
     }
 
     @EventHandler

@@ -3,7 +3,9 @@ package dev.kairos.booking.command.waitlist;
 import dev.kairos.booking.calendar.ConfirmHold;
 import dev.kairos.booking.calendar.PlaceHold;
 import dev.kairos.booking.catalog.ServiceTerms;
+import dev.kairos.booking.command.calendar.HeldSlot;
 import dev.kairos.booking.command.calendar.StaffCalendar;
+import dev.kairos.booking.command.quota.CustomerQuotas;
 import dev.kairos.booking.command.support.CommandLookups;
 import dev.kairos.booking.command.support.CommandLookups.WaitlistEntryRecord;
 import dev.kairos.booking.common.BookingException;
@@ -49,9 +51,10 @@ public class WaitlistCommandHandler {
     private final Clock clock;
     private final DeadlineManager deadlines;
     private final Duration offerHold;
+    private final CustomerQuotas quotas;
 
     public WaitlistCommandHandler(Repository<Waitlist> waitlists, Repository<StaffCalendar> calendars, CommandLookups lookups,
-                                  Clock clock, DeadlineManager deadlines,
+                                  CustomerQuotas quotas, Clock clock, DeadlineManager deadlines,
                                   @Value("${kairos.waitlist.offer-hold:PT15M}") Duration offerHold) {
         this.waitlists = waitlists;
         this.calendars = calendars;
@@ -59,6 +62,7 @@ public class WaitlistCommandHandler {
         this.clock = clock;
         this.deadlines = deadlines;
         this.offerHold = offerHold;
+        this.quotas = quotas;
     }
 
     @CommandHandler
@@ -124,10 +128,15 @@ public class WaitlistCommandHandler {
         BookingException.require(lookups.appointment(command.appointmentId()).isEmpty(), ErrorCode.ALREADY_EXISTS,
                 () -> "appointment " + command.appointmentId() + " already exists");
         Aggregate<StaffCalendar> calendar = calendarOf(calendars, record.offerStaff(), command.businessId());
+        HeldSlot held = calendar.invoke(c -> c.held(entry.offerHold()));
+        CustomerQuotas.Step counting = held == null ? CustomerQuotas.Step.NONE
+                : quotas.toBook(command.businessId(), held.serviceId(), entry.customerId(), command.appointmentId(), held.start(),
+                bookableTerms(lookups, held.serviceId(), command.businessId()));
         long revision = calendar.invoke(c -> c.confirmHold(new ConfirmHold(entry.offerHold(), command.businessId(),
                 command.appointmentId(), entry.customerId(), entry.customer(), null, java.util.Map.of("source", "waitlist")),
                 clock.instant()));
         waitlist.execute(w -> w.accept(command.entryId(), command.appointmentId()));
+        counting.apply();
         return outcome(calendar, revision);
     }
 

@@ -100,7 +100,7 @@ final class CalendarScenario {
 
     static ServiceTerms terms(String name, int minutes, int before, int after, Duration notice, int maxAdvanceDays) {
         return new ServiceTerms(name, null, Duration.ofMinutes(minutes), new Money(new BigDecimal("30.00"), "EUR"),
-                Duration.ofMinutes(before), Duration.ofMinutes(after), Duration.ofMinutes(15), notice, maxAdvanceDays);
+                Duration.ofMinutes(before), Duration.ofMinutes(after), Duration.ofMinutes(15), notice, maxAdvanceDays, null);
     }
 
     static UUID uuid(String suffix) {

@@ -34,6 +34,9 @@ import dev.kairos.booking.common.ServiceId;
 import dev.kairos.booking.common.StaffId;
 import dev.kairos.booking.common.TimeSlot;
 import org.axonframework.test.deadline.StubDeadlineManager;
+import dev.kairos.booking.command.quota.CustomerQuotas;
+import dev.kairos.booking.command.quota.CustomerServiceQuota;
+import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.Description;
 import org.hamcrest.TypeSafeMatcher;
@@ -71,7 +74,7 @@ class StaffCalendarFixtureTest {
     /** 45 minutes with 15 minutes of cleanup after. */
     private static final ServiceTerms TERMS = new ServiceTerms("Cut", null, Duration.ofMinutes(45),
             new Money(new BigDecimal("30.00"), "EUR"), Duration.ZERO, Duration.ofMinutes(15), Duration.ofMinutes(30),
-            Duration.ofHours(2), 60);
+            Duration.ofHours(2), 60, null);
 
     private AggregateTestFixture<StaffCalendar> fixture;
 
@@ -82,7 +85,13 @@ class StaffCalendarFixtureTest {
         lookups.services.put(CUT, new CommandLookups.ServiceRecord(BUSINESS, TERMS, true));
         fixture = new AggregateTestFixture<>(StaffCalendar.class);
         fixture.registerAnnotatedCommandHandler(new CalendarCommandHandler(fixture.getRepository(), lookups,
-                Clock.fixed(NOW, ZoneOffset.UTC), new StubDeadlineManager(NOW)));
+                quotas(fixture, lookups), Clock.fixed(NOW, ZoneOffset.UTC), new StubDeadlineManager(NOW)));
+    }
+
+    /** Customer quotas on the fixture's event store (these terms have no customer limit, so they stay untouched). */
+    private static CustomerQuotas quotas(AggregateTestFixture<StaffCalendar> fixture, InMemoryLookups lookups) {
+        return new CustomerQuotas(EventSourcingRepository.builder(CustomerServiceQuota.class)
+                .eventStore(fixture.getEventStore()).build(), lookups);
     }
 
     private static StaffMemberRegistered miaWorksMondays() {
@@ -156,7 +165,7 @@ class StaffCalendarFixtureTest {
                 dev.kairos.booking.calendar.AppointmentStatus.SCHEDULED, 1));
         AggregateTestFixture<StaffCalendar> cancelling = new AggregateTestFixture<>(StaffCalendar.class);
         cancelling.registerAnnotatedCommandHandler(new CalendarCommandHandler(cancelling.getRepository(), lookups,
-                Clock.fixed(NOW, ZoneOffset.UTC), new StubDeadlineManager(NOW)));
+                quotas(cancelling, lookups), Clock.fixed(NOW, ZoneOffset.UTC), new StubDeadlineManager(NOW)));
         cancelling.given(miaWorksMondays(), booked(FIRST, MONDAY_NINE))
                 .when(new CancelAppointment(FIRST, BUSINESS, "customer asked", null))
                 .expectEvents(new AppointmentCancelled(FIRST, BUSINESS, MIA, "customer asked", 2));

@@ -7,6 +7,8 @@ import dev.kairos.booking.command.waitlist.Waitlist;
 import dev.kairos.booking.command.waitlist.WaitlistCommandHandler;
 import dev.kairos.booking.command.catalog.CatalogCommandHandler;
 import dev.kairos.booking.command.catalog.ServiceOffering;
+import dev.kairos.booking.command.quota.CustomerQuotas;
+import dev.kairos.booking.command.quota.CustomerServiceQuota;
 import dev.kairos.booking.common.BookingException;
 import dev.kairos.booking.common.CommandOutcome;
 import dev.kairos.booking.common.ErrorCode;
@@ -75,10 +77,11 @@ public final class BookingWorld {
         CatalogCommandHandler catalog = new CatalogCommandHandler(repository(Business.class),
                 repository(ServiceOffering.class), lookups);
         calendars = repository(StaffCalendar.class);
-        CalendarCommandHandler calendar = new CalendarCommandHandler(calendars, lookups, clock, deadlines);
+        CustomerQuotas quotas = new CustomerQuotas(repository(CustomerServiceQuota.class), lookups);
+        CalendarCommandHandler calendar = new CalendarCommandHandler(calendars, lookups, quotas, clock, deadlines);
         new AnnotationCommandHandlerAdapter<>(catalog).subscribe(commandBus);
         new AnnotationCommandHandlerAdapter<>(calendar).subscribe(commandBus);
-        new AnnotationCommandHandlerAdapter<>(new WaitlistCommandHandler(repository(Waitlist.class), calendars, lookups, clock,
+        new AnnotationCommandHandlerAdapter<>(new WaitlistCommandHandler(repository(Waitlist.class), calendars, lookups, quotas, clock,
                 deadlines, Duration.ofMinutes(15))).subscribe(commandBus);
     }
 

@@ -5,6 +5,9 @@ import dev.kairos.booking.calendar.AppointmentRescheduled;
 import dev.kairos.booking.calendar.AppointmentStatus;
 import dev.kairos.booking.calendar.AppointmentStatusChanged;
 import dev.kairos.booking.calendar.AppointmentTransferredIn;
+import dev.kairos.booking.calendar.StaffMemberDeactivated;
+import dev.kairos.booking.calendar.StaffMemberRegistered;
+import dev.kairos.booking.calendar.StaffServicesChanged;
 import dev.kairos.booking.catalog.BusinessDeactivated;
 import dev.kairos.booking.catalog.BusinessRegistered;
 import dev.kairos.booking.calendar.HoldConfirmed;
@@ -27,14 +30,20 @@ import dev.kairos.booking.catalog.ServiceRevised;
 import dev.kairos.booking.common.AppointmentId;
 import dev.kairos.booking.common.BusinessId;
 import dev.kairos.booking.common.ServiceId;
+import dev.kairos.booking.common.StaffId;
+import dev.kairos.booking.quota.QuotaPlaceReleased;
+import dev.kairos.booking.quota.QuotaPlaceTaken;
 
 import java.util.HashMap;
 import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 
 /**
- * Unit-test double of the command-side lookup table: three maps, kept up to date from the events the test world
+ * Unit-test double of the command-side lookup tables: maps, kept up to date from the events the test world
  * commits (like the subscribing lookup projection does in the same transaction). Tests may also edit the maps
  * directly to simulate facts the aggregates under test do not produce.
  */
@@ -54,6 +63,42 @@ public final class InMemoryLookups implements CommandLookups {
     @Override
     public Optional<HoldRecord> hold(HoldId holdId) {
         return Optional.ofNullable(holds.get(holdId));
+    }
+
+    /** Staff by id: business, active, services and the order of their latest assignment. */
+    public final Map<StaffId, StaffRecord> staff = new HashMap<>();
+    public final Map<AppointmentId, String> quotaPlaces = new HashMap<>();
+    public final Set<String> quotas = new java.util.HashSet<>();
+    private long assignments;
+
+    public record StaffRecord(BusinessId businessId, boolean active, Set<ServiceId> services, long lastAssigned) {
+    }
+
+    @Override
+    public List<StaffCandidate> staffFor(BusinessId businessId, ServiceId serviceId) {
+        return staff.entrySet().stream()
+                .filter(e -> e.getValue().businessId().equals(businessId) && e.getValue().active()
+                        && e.getValue().services().contains(serviceId))
+                .map(e -> new StaffCandidate(e.getKey(), e.getValue().lastAssigned()))
+                .sorted(Comparator.comparing(c -> c.staffId().id()))
+                .toList();
+    }
+
+    @Override
+    public boolean quotaExists(String quotaId) {
+        return quotas.contains(quotaId);
+    }
+
+    @Override
+    public Optional<String> quotaOf(AppointmentId appointmentId) {
+        return Optional.ofNullable(quotaPlaces.get(appointmentId));
+    }
+
+    private void assigned(StaffId staffId) {
+        StaffRecord r = staff.get(staffId);
+        if (r != null) {
+            staff.put(staffId, new StaffRecord(r.businessId(), r.active(), r.services(), ++assignments));
+        }
     }
 
     @Override
@@ -93,9 +138,23 @@ public final class InMemoryLookups implements CommandLookups {
         } else if (event instanceof ServiceDeactivated e) {
             ServiceRecord r = services.get(e.serviceId());
             services.put(e.serviceId(), new ServiceRecord(r.businessId(), r.terms(), false));
+        } else if (event instanceof StaffMemberRegistered e) {
+            staff.put(e.staffId(), new StaffRecord(e.businessId(), true, e.services(), 0));
+        } else if (event instanceof StaffServicesChanged e) {
+            StaffRecord r = staff.get(e.staffId());
+            staff.put(e.staffId(), new StaffRecord(r.businessId(), r.active(), e.services(), r.lastAssigned()));
+        } else if (event instanceof StaffMemberDeactivated e) {
+            StaffRecord r = staff.get(e.staffId());
+            staff.put(e.staffId(), new StaffRecord(r.businessId(), false, r.services(), r.lastAssigned()));
+        } else if (event instanceof QuotaPlaceTaken e) {
+            quotaPlaces.put(e.appointmentId(), e.quotaId());
+            quotas.add(e.quotaId());
+        } else if (event instanceof QuotaPlaceReleased e) {
+            quotaPlaces.remove(e.appointmentId());
         } else if (event instanceof AppointmentBooked e) {
             appointments.put(e.appointmentId(), new AppointmentRecord(e.businessId(), e.staffId(), e.serviceId(),
                     AppointmentStatus.SCHEDULED, 1));
+            assigned(e.staffId());
         } else if (event instanceof AppointmentRescheduled e) {
             AppointmentRecord r = appointments.get(e.appointmentId());
             appointments.put(e.appointmentId(), new AppointmentRecord(r.businessId(), r.staffId(), r.serviceId(),
@@ -103,6 +162,7 @@ public final class InMemoryLookups implements CommandLookups {
         } else if (event instanceof AppointmentTransferredIn e) {
             appointments.put(e.appointmentId(), new AppointmentRecord(e.businessId(), e.staffId(), e.serviceId(),
                     e.status(), e.revision()));
+            assigned(e.staffId());
         } else if (event instanceof WaitlistJoined e) {
             waitlistEntries.put(e.entryId(), new WaitlistEntryRecord(e.businessId(), Waitlist.idOf(e.businessId(), e.serviceId()), null, null));
         } else if (event instanceof WaitlistSlotOffered e) {
