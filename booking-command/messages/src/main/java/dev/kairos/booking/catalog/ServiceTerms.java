@@ -18,10 +18,23 @@ import java.util.Objects;
  */
 public record ServiceTerms(String name, String description, Duration duration, Money price,
                            Duration bufferBefore, Duration bufferAfter, Duration slotInterval,
-                           Duration minimumNotice, int maxAdvanceDays, CustomerLimit customerLimit) {
+                           Duration minimumNotice, int maxAdvanceDays, CustomerLimit customerLimit, Integer capacity) {
     public static final Duration LONGEST = Duration.ofHours(24);
+    /** Most seats one group session may have. */
+    public static final int LARGEST_GROUP = 500;
+
+    /** Terms of a service for one customer at a time. */
+    public ServiceTerms(String name, String description, Duration duration, Money price, Duration bufferBefore,
+                        Duration bufferAfter, Duration slotInterval, Duration minimumNotice, int maxAdvanceDays,
+                        CustomerLimit customerLimit) {
+        this(name, description, duration, price, bufferBefore, bufferAfter, slotInterval, minimumNotice, maxAdvanceDays,
+                customerLimit, 1);
+    }
 
     public ServiceTerms {
+        capacity = capacity == null ? Integer.valueOf(1) : capacity;
+        BookingException.require(capacity >= 1 && capacity <= LARGEST_GROUP, ErrorCode.INVALID_LIMIT,
+                "capacity must be between 1 and " + LARGEST_GROUP + " seats");
         BookingException.require(name != null && !name.isBlank() && name.length() <= 200, ErrorCode.VALIDATION_FAILED,
                 "service name must have 1 to 200 characters");
         BookingException.require(description == null || description.length() <= 4000, ErrorCode.VALIDATION_FAILED,
@@ -40,6 +53,11 @@ public record ServiceTerms(String name, String description, Duration duration, M
                 "minimumNotice must be at most 366 days");
         BookingException.require(maxAdvanceDays >= 1 && maxAdvanceDays <= 3660, ErrorCode.INVALID_DURATION,
                 "maxAdvanceDays must be between 1 and 3660");
+    }
+
+    /** Whether several customers share one slot, each with a seat of their own. */
+    public boolean isGroup() {
+        return capacity > 1;
     }
 
     /** How long the staff member is blocked by one appointment of this service. */

@@ -45,6 +45,7 @@ public enum ErrorCode {
     ALREADY_EXISTS("already-exists", Kind.CONFLICT),
     CONCURRENT_MODIFICATION("concurrent-modification", Kind.CONFLICT),
     HOLD_EXPIRED("hold-expired", Kind.CONFLICT),
+    SESSION_FULL("session-full", Kind.CONFLICT),
     WAITLIST_FULL("waitlist-full", Kind.CONFLICT),
     NO_OPEN_OFFER("no-open-offer", Kind.CONFLICT),
     HOLD_ENDED("hold-ended", Kind.CONFLICT),

@@ -103,7 +103,7 @@ public class StaffCalendar {
     /** Slots kept for customers completing checkout; each ends by confirmation, release or expiry. */
     private Map<HoldId, Hold> holds = new HashMap<>();
     /** Live appointments by blocked start; derived from {@link #live}, rebuilt after loading a snapshot. */
-    private transient NavigableMap<Instant, LiveAppointment> byBlockedStart;
+    private transient NavigableMap<Instant, Map<AppointmentId, LiveAppointment>> byBlockedStart;
 
     protected StaffCalendar() {
     }
@@ -354,8 +354,14 @@ public class StaffCalendar {
                 () -> "the service can be booked at most " + terms.maxAdvanceDays() + " days ahead; latest start is " + window.latest());
         BookingException.require(WorkingTime.covers(schedule, overrides, profile.zone(), slot), ErrorCode.OUTSIDE_WORKING_HOURS,
                 () -> "the appointment " + slot.start() + "–" + slot.end() + " is outside the working hours of staff member " + staffId);
-        requireWithinLimits(slot, movingAppointment, now);
-        if (collides(blocked, movingAppointment, now)) {
+        int seatsTaken = seatsTaken(serviceId, slot, blocked, terms, movingAppointment, now);
+        if (seatsTaken <= 0) {
+            // joining a group session that already runs adds no appointment to the staff member's day
+            requireWithinLimits(slot, movingAppointment, now);
+        }
+        BookingException.require(seatsTaken < terms.capacity(), ErrorCode.SESSION_FULL,
+                () -> "all " + terms.capacity() + " seats of the session at " + slot.start() + " are taken");
+        if (seatsTaken < 0) {
             throw new SlotUnavailableException("staff member " + staffId + " is not free for " + slot.start() + "–"
                     + slot.end() + " (with buffers " + blocked.start() + "–" + blocked.end() + ")",
                     staffId, nearestFree(slot.start(), terms, window, movingAppointment, now));
@@ -372,11 +378,11 @@ public class StaffCalendar {
         // in this window are all that can collide with a candidate
         Duration longestBlock = Duration.ofDays(3);
         index().subMap(wanted.minus(reach).minus(longestBlock), true, wanted.plus(reach).plus(longestBlock), false)
-                .values().forEach(a -> {
+                .values().forEach(session -> session.values().forEach(a -> {
                     if (!a.id().equals(except)) {
                         busy.add(a.blocked());
                     }
-                });
+                }));
         return FreeSlots.find(schedule, overrides, profile.zone(), BusyTimes.of(busy), terms, window, wanted.minus(reach), wanted.plus(reach))
                 .stream()
                 .sorted(Comparator.comparing((Instant start) -> Duration.between(start, wanted).abs()).thenComparing(start -> start))
@@ -393,36 +399,61 @@ public class StaffCalendar {
         ZoneId zone = profile.zone();
         LocalDate date = slot.start().atZone(zone).toLocalDate();
         LocalDate week = BookingLimits.weekOf(date);
-        int onDate = 0;
-        int inWeek = 0;
-        for (LiveAppointment a : live.values()) {
-            if (a.id().equals(except)) {
-                continue;
+        // a group session counts once, however many seats are taken
+        Set<String> onDateSessions = new java.util.HashSet<>();
+        Set<String> inWeekSessions = new java.util.HashSet<>();
+        List<Map.Entry<ServiceId, TimeSlot>> taken = new ArrayList<>();
+        live.values().stream().filter(a -> !a.id().equals(except)).forEach(a -> taken.add(Map.entry(a.serviceId(), a.slot())));
+        holds.values().stream().filter(h -> h.liveAt(now)).forEach(h -> taken.add(Map.entry(h.serviceId(), h.slot())));
+        for (Map.Entry<ServiceId, TimeSlot> t : taken) {
+            LocalDate other = t.getValue().start().atZone(zone).toLocalDate();
+            String session = t.getKey() + "@" + t.getValue().start();
+            if (other.equals(date)) {
+                onDateSessions.add(session);
             }
-            LocalDate other = a.slot().start().atZone(zone).toLocalDate();
-            onDate += other.equals(date) ? 1 : 0;
-            inWeek += BookingLimits.weekOf(other).equals(week) ? 1 : 0;
-        }
-        for (Hold h : holds.values()) {
-            if (h.liveAt(now)) {
-                LocalDate other = h.slot().start().atZone(zone).toLocalDate();
-                onDate += other.equals(date) ? 1 : 0;
-                inWeek += BookingLimits.weekOf(other).equals(week) ? 1 : 0;
+            if (BookingLimits.weekOf(other).equals(week)) {
+                inWeekSessions.add(session);
             }
         }
+        int onDate = onDateSessions.size();
+        int inWeek = inWeekSessions.size();
         BookingException.require(limits.perDay() == null || onDate < limits.perDay(), ErrorCode.BOOKING_LIMIT_REACHED,
                 () -> "staff member " + staffId + " takes at most " + limits.perDay() + " appointments on " + date);
         BookingException.require(limits.perWeek() == null || inWeek < limits.perWeek(), ErrorCode.BOOKING_LIMIT_REACHED,
                 () -> "staff member " + staffId + " takes at most " + limits.perWeek() + " appointments in the week of " + week);
     }
 
-    private boolean collides(TimeSlot blocked, AppointmentId except, Instant now) {
+    /**
+     * How many seats of the session ({@code serviceId}, {@code slot}) are taken by appointments and live holds, or -1
+     * when anything else is in the way (time off, another appointment or hold). For a service without seats any
+     * overlap is in the way, so the answer is 0 or -1.
+     */
+    private int seatsTaken(ServiceId serviceId, TimeSlot slot, TimeSlot blocked, ServiceTerms terms, AppointmentId except,
+                           Instant now) {
         for (TimeSlot off : timeOff.values()) {
             if (off.overlaps(blocked)) {
-                return true;
+                return -1;
             }
         }
-        return collidesWithHold(blocked, now) || collidesWithAppointment(blocked, except);
+        int taken = 0;
+        for (Hold hold : holds.values()) {
+            if (hold.liveAt(now) && hold.blocked().overlaps(blocked)) {
+                if (!terms.isGroup() || !hold.serviceId().equals(serviceId) || !hold.slot().equals(slot)) {
+                    return -1;
+                }
+                taken++;
+            }
+        }
+        for (LiveAppointment other : overlapping(blocked)) {
+            if (other.id().equals(except)) {
+                continue;
+            }
+            if (!terms.isGroup() || !other.serviceId().equals(serviceId) || !other.slot().equals(slot)) {
+                return -1;
+            }
+            taken++;
+        }
+        return taken;
     }
 
     private boolean collidesWithHold(TimeSlot blocked, Instant now) {
@@ -439,14 +470,26 @@ public class StaffCalendar {
     }
 
     private boolean collidesWithAppointment(TimeSlot blocked, AppointmentId except) {
-        NavigableMap<Instant, LiveAppointment> index = index();
+        return overlapping(blocked).stream().anyMatch(other -> !other.id().equals(except));
+    }
+
+    /**
+     * Live appointments whose blocked time overlaps {@code blocked}. Blocked intervals only ever overlap within one
+     * group session, whose seats all block the same interval, so those starting from the latest start at or before
+     * {@code blocked} up to its end are all there is to look at.
+     */
+    private List<LiveAppointment> overlapping(TimeSlot blocked) {
+        NavigableMap<Instant, Map<AppointmentId, LiveAppointment>> index = index();
         Instant from = index.floorKey(blocked.start());
-        for (LiveAppointment other : index.subMap(from == null ? blocked.start() : from, true, blocked.end(), false).values()) {
-            if (!other.id().equals(except) && other.blocked().overlaps(blocked)) {
-                return true;
+        List<LiveAppointment> found = new ArrayList<>(2);
+        for (Map<AppointmentId, LiveAppointment> session : index.subMap(from == null ? blocked.start() : from, true, blocked.end(), false).values()) {
+            for (LiveAppointment other : session.values()) {
+                if (other.blocked().overlaps(blocked)) {
+                    found.add(other);
+                }
             }
         }
-        return false;
+        return found;
     }
 
     private LiveAppointment liveAppointment(AppointmentId appointmentId, Long expectedRevision) {
@@ -603,8 +646,7 @@ public class StaffCalendar {
     void on(AppointmentStatusChanged event) {
         LiveAppointment before = live.get(event.appointmentId());
         if (event.newStatus().isLive()) {
-            live.put(before.id(), before.withStatus(event.newStatus(), event.revision()));
-            index().put(before.blocked().start(), live.get(before.id()));
+            hold(before.withStatus(event.newStatus(), event.revision()));
         } else {
             release(event.appointmentId());
         }
@@ -612,21 +654,31 @@ public class StaffCalendar {
 
     private void hold(LiveAppointment appointment) {
         live.put(appointment.id(), appointment);
-        index().put(appointment.blocked().start(), appointment);
+        indexed(appointment);
     }
 
     private LiveAppointment release(AppointmentId appointmentId) {
         LiveAppointment removed = live.remove(appointmentId);
         if (removed != null) {
-            index().remove(removed.blocked().start());
+            Map<AppointmentId, LiveAppointment> session = index().get(removed.blocked().start());
+            if (session != null) {
+                session.remove(appointmentId);
+                if (session.isEmpty()) {
+                    index().remove(removed.blocked().start());
+                }
+            }
         }
         return removed;
     }
 
-    private NavigableMap<Instant, LiveAppointment> index() {
+    private void indexed(LiveAppointment appointment) {
+        index().computeIfAbsent(appointment.blocked().start(), k -> new java.util.LinkedHashMap<>(2)).put(appointment.id(), appointment);
+    }
+
+    private NavigableMap<Instant, Map<AppointmentId, LiveAppointment>> index() {
         if (byBlockedStart == null) {
             byBlockedStart = new TreeMap<>();
-            live.values().forEach(a -> byBlockedStart.put(a.blocked().start(), a));
+            live.values().forEach(a -> byBlockedStart.computeIfAbsent(a.blocked().start(), k -> new java.util.LinkedHashMap<>(2)).put(a.id(), a));
         }
         return byBlockedStart;
     }

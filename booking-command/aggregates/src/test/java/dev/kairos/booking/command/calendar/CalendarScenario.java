@@ -68,6 +68,8 @@ final class CalendarScenario {
     static final ServiceId CUT = new ServiceId(uuid("c001"));
     static final ServiceId QUICK = new ServiceId(uuid("c002"));
     static final ServiceId FOREIGN = new ServiceId(uuid("c003"));
+    /** A group class: one hour, three seats. */
+    static final ServiceId YOGA = new ServiceId(uuid("c004"));
     static final AppointmentId A1 = new AppointmentId(uuid("a001"));
     static final AppointmentId A2 = new AppointmentId(uuid("a002"));
     static final AppointmentId A3 = new AppointmentId(uuid("a003"));
@@ -80,7 +82,9 @@ final class CalendarScenario {
     static final Map<ServiceId, ServiceTerms> TERMS = Map.of(
             CUT, terms("Cut", 60, 15, 15, Duration.ofHours(2), 60),
             QUICK, terms("Quick fix", 30, 0, 0, Duration.ZERO, 60),
-            FOREIGN, terms("Elsewhere", 30, 0, 0, Duration.ZERO, 60));
+            FOREIGN, terms("Elsewhere", 30, 0, 0, Duration.ZERO, 60),
+            YOGA, new ServiceTerms("Yoga", null, Duration.ofMinutes(60), new Money(new BigDecimal("12.00"), "EUR"),
+                    Duration.ZERO, Duration.ZERO, Duration.ofMinutes(60), Duration.ZERO, 60, null, 3));
 
     final BookingWorld world = new BookingWorld(NOW);
     private final Map<StaffId, Long> staffRevisions = new HashMap<>();
@@ -96,6 +100,7 @@ final class CalendarScenario {
         world.given(ServiceOffering.class, CUT, new ServiceDefined(CUT, BUSINESS, TERMS.get(CUT)));
         world.given(ServiceOffering.class, QUICK, new ServiceDefined(QUICK, BUSINESS, TERMS.get(QUICK)));
         world.given(ServiceOffering.class, FOREIGN, new ServiceDefined(FOREIGN, OTHER_BUSINESS, TERMS.get(FOREIGN)));
+        world.given(ServiceOffering.class, YOGA, new ServiceDefined(YOGA, BUSINESS, TERMS.get(YOGA)));
     }
 
     static ServiceTerms terms(String name, int minutes, int before, int after, Duration notice, int maxAdvanceDays) {
