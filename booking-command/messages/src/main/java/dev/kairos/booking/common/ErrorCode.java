@@ -28,6 +28,9 @@ public enum ErrorCode {
     INVALID_WORKING_HOURS("invalid-working-hours", Kind.INVALID),
     INVALID_LIMIT("invalid-limit", Kind.INVALID),
     UNKNOWN_SERVICE("unknown-service", Kind.INVALID),
+    INVALID_CALENDAR("invalid-calendar", Kind.INVALID),
+    CALENDAR_URL_REFUSED("calendar-url-refused", Kind.INVALID),
+    CALENDAR_UNREACHABLE("calendar-unreachable", Kind.INVALID),
     // booking rules decided against the request itself
     OUTSIDE_WORKING_HOURS("outside-working-hours", Kind.RULE),
     MINIMUM_NOTICE("minimum-notice-not-met", Kind.RULE),
@@ -44,6 +47,8 @@ public enum ErrorCode {
     STAFF_INACTIVE("staff-inactive", Kind.CONFLICT),
     ALREADY_EXISTS("already-exists", Kind.CONFLICT),
     CONCURRENT_MODIFICATION("concurrent-modification", Kind.CONFLICT),
+    BUSINESS_HOLIDAY("business-holiday", Kind.CONFLICT),
+    HOLIDAY_LIMIT_REACHED("holiday-limit-reached", Kind.CONFLICT),
     REVISION_MISMATCH("revision-mismatch", Kind.PRECONDITION),
     // unknown ids (also: ids of another tenant, which must not leak)
     BUSINESS_NOT_FOUND("business-not-found", Kind.NOT_FOUND),
@@ -51,7 +56,8 @@ public enum ErrorCode {
     STAFF_NOT_FOUND("staff-not-found", Kind.NOT_FOUND),
     APPOINTMENT_NOT_FOUND("appointment-not-found", Kind.NOT_FOUND),
     CUSTOMER_NOT_FOUND("customer-not-found", Kind.NOT_FOUND),
-    TIME_OFF_NOT_FOUND("time-off-not-found", Kind.NOT_FOUND);
+    TIME_OFF_NOT_FOUND("time-off-not-found", Kind.NOT_FOUND),
+    HOLIDAY_NOT_FOUND("holiday-not-found", Kind.NOT_FOUND);
 
     public enum Kind { MALFORMED, INVALID, RULE, CONFLICT, PRECONDITION, NOT_FOUND, FAILURE }
 

@@ -25,12 +25,14 @@ import dev.kairos.booking.common.CommandOutcome;
 import dev.kairos.booking.common.ErrorCode;
 import dev.kairos.booking.common.ServiceId;
 import dev.kairos.booking.common.StaffId;
+import dev.kairos.booking.common.TimeSlot;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.ToLongFunction;
@@ -104,14 +106,15 @@ public class CalendarCommandHandler {
 
     @CommandHandler
     public CommandOutcome handle(BookSlot command) {
-        CommandLookups.BookingFacts facts = lookups.bookingFacts(command.businessId(), command.serviceId(), command.appointmentId());
+        CommandLookups.BookingFacts facts = lookups.bookingFacts(command.businessId(), command.serviceId(),
+                command.appointmentId(), command.start());
         requireActive(facts.businessActive(), command.businessId());
         ServiceTerms terms = bookable(facts.service(), command.serviceId(), command.businessId());
         facts.appointment().ifPresent(existing -> BookingException.require(
                 existing.staffId().equals(command.staffId()) && existing.status().isLive(), ErrorCode.ALREADY_EXISTS,
                 () -> "appointment " + command.appointmentId() + " already exists"));
         Aggregate<StaffCalendar> calendar = calendarOf(command.staffId(), command.businessId());
-        long revision = calendar.invoke(c -> c.book(command, terms, clock.instant()));
+        long revision = calendar.invoke(c -> c.book(command, terms, facts.holidays(), clock.instant()));
         return outcome(calendar, revision);
     }
 
@@ -120,14 +123,15 @@ public class CalendarCommandHandler {
         requireActiveBusiness(lookups, command.businessId());
         AppointmentRecord record = liveRecord(command.appointmentId(), command.businessId(), null);
         ServiceTerms terms = bookableTerms(record.serviceId(), command.businessId());
+        List<TimeSlot> holidays = lookups.holidaysAround(command.businessId(), command.newStart());
         StaffId target = command.newStaffId() == null ? record.staffId() : command.newStaffId();
         if (target.equals(record.staffId())) {
             Aggregate<StaffCalendar> calendar = calendarOf(record.staffId(), command.businessId());
             long revision = calendar.invoke(c -> c.reschedule(command.appointmentId(), command.expectedRevision(),
-                    command.newStart(), terms, clock.instant()));
+                    command.newStart(), terms, holidays, clock.instant()));
             return outcome(calendar, revision);
         }
-        return transfer(command, record.staffId(), target, terms);
+        return transfer(command, record.staffId(), target, terms, holidays);
     }
 
     /**
@@ -135,14 +139,15 @@ public class CalendarCommandHandler {
      * moves cannot deadlock) and change in one unit of work, hence in one database transaction: the new time is
      * reserved and the old one released together or not at all.
      */
-    private CommandOutcome transfer(RescheduleAppointment command, StaffId source, StaffId target, ServiceTerms terms) {
+    private CommandOutcome transfer(RescheduleAppointment command, StaffId source, StaffId target, ServiceTerms terms,
+                                    List<TimeSlot> holidays) {
         boolean sourceFirst = source.id().compareTo(target.id()) < 0;
         Aggregate<StaffCalendar> first = calendarOf(sourceFirst ? source : target, command.businessId());
         Aggregate<StaffCalendar> second = calendarOf(sourceFirst ? target : source, command.businessId());
         Aggregate<StaffCalendar> from = sourceFirst ? first : second;
         Aggregate<StaffCalendar> to = sourceFirst ? second : first;
         LiveAppointment moving = from.invoke(c -> c.appointmentToTransfer(command.appointmentId(), command.expectedRevision()));
-        to.execute(c -> c.acceptTransfer(moving, source, command.newStart(), terms, clock.instant()));
+        to.execute(c -> c.acceptTransfer(moving, source, command.newStart(), terms, holidays, clock.instant()));
         from.execute(c -> c.releaseTransfer(moving, target));
         return outcome(to, moving.revision() + 1);
     }
