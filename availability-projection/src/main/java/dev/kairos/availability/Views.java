@@ -53,6 +53,14 @@ public final class Views {
     public record TimeOffView(UUID id, Instant start, Instant end, String reason) {
     }
 
+    /**
+     * A day or run of days the business is closed: local dates {@code from} to {@code to} (inclusive) in its zone
+     * {@code timeZone}; {@code start} and {@code end} are the instants they cover, stated in that zone.
+     */
+    public record HolidayView(UUID id, String name, LocalDate from, LocalDate to, OffsetDateTime start,
+                              OffsetDateTime end, String timeZone) {
+    }
+
     public record Page<T>(List<T> items, String nextCursor) {
     }
 
