@@ -185,6 +185,16 @@ class HolidaysApiIntegrationTest extends EngineTest {
         assertThat(again.json().path("holidays")).isEqualTo(imported.json().path("holidays"));
         assertThat(storedEvents()).isEqualTo(events);
 
+        // calendar files may be larger than other request bodies (64 KiB), up to 1 MiB
+        String padded = CALENDAR.replace("SUMMARY:Closing day", "SUMMARY:Closing day\r\nDESCRIPTION:" + "x".repeat(70) + "\r\n "
+                + ("y".repeat(70) + "\r\n ").repeat(1500) + "z");
+        assertThat(padded.length()).isGreaterThan(100_000);
+        assertThat(upload(padded).status()).isEqualTo(200);
+        Api.Response tooLarge = upload(CALENDAR + "X-PADDING:" + "x".repeat(1_100_000));
+        assertThat(tooLarge.status()).isEqualTo(413);
+        assertThat(tooLarge.code()).isEqualTo("payload-too-large");
+        assertThat(storedEvents()).isEqualTo(events);
+
         Api.Response broken = upload("BEGIN:VCALENDAR\r\nthis is not iCalendar\r\n");
         assertThat(broken.status()).isEqualTo(422);
         assertThat(broken.code()).isEqualTo("invalid-calendar");
