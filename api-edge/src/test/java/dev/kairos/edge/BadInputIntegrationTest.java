@@ -117,6 +117,36 @@ class BadInputIntegrationTest extends EngineTest {
                 post("booking an unknown staff member", appts, BOOKING.formatted("2026-12-07T09:00:00+01:00", "a@example.com", "")
                         .replace("{st}", UUID.randomUUID().toString()), 404, "staff-not-found"),
                 get("unknown route", "/api/v1/nothing-here", 404, "route-not-found"),
+                post("holiday without a date", "/api/v1/businesses/{b}/holidays", "{\"name\":\"Closed\"}", 422, "validation-failed"),
+                post("holiday without a name", "/api/v1/businesses/{b}/holidays", "{\"from\":\"2026-12-24\"}", 422, "validation-failed"),
+                post("holiday ending before it starts", "/api/v1/businesses/{b}/holidays",
+                        "{\"name\":\"Closed\",\"from\":\"2026-12-26\",\"to\":\"2026-12-24\"}", 422, "invalid-time-range"),
+                post("holiday longer than a year", "/api/v1/businesses/{b}/holidays",
+                        "{\"name\":\"Closed\",\"from\":\"2026-12-24\",\"to\":\"2028-01-01\"}", 422, "invalid-time-range"),
+                post("impossible holiday date", "/api/v1/businesses/{b}/holidays", "{\"name\":\"Closed\",\"from\":\"2026-02-30\"}",
+                        400, "invalid-value"),
+                post("holiday with an unknown field", "/api/v1/businesses/{b}/holidays",
+                        "{\"name\":\"Closed\",\"from\":\"2026-12-24\",\"recurring\":true}", 400, "unknown-field"),
+                post("holiday of an unknown business", "/api/v1/businesses/" + UUID.randomUUID() + "/holidays",
+                        "{\"name\":\"Closed\",\"from\":\"2026-12-24\"}", 404, "business-not-found"),
+                new Case("removing an unknown holiday", "DELETE", "/api/v1/businesses/{b}/holidays/" + UUID.randomUUID(), null,
+                        List.of(), 404, "holiday-not-found"),
+                new Case("malformed iCalendar", "POST-CALENDAR", "/api/v1/businesses/{b}/holidays/import",
+                        "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART;VALUE=DATE:2026-12-24\r\n", List.of(), 422, "invalid-calendar"),
+                new Case("iCalendar with an hourly holiday", "POST-CALENDAR", "/api/v1/businesses/{b}/holidays/import",
+                        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\nBEGIN:VEVENT\r\nUID:x\r\nDTSTAMP:20261101T000000Z\r\n"
+                                + "DTSTART:20261224T000000Z\r\nRRULE:FREQ=HOURLY\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n", List.of(), 422, "invalid-calendar"),
+                new Case("iCalendar for an unknown business", "POST-CALENDAR", "/api/v1/businesses/" + UUID.randomUUID() + "/holidays/import",
+                        "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", List.of(), 404, "business-not-found"),
+                post("calendar URL missing", "/api/v1/businesses/{b}/holidays/import", "{}", 422, "validation-failed"),
+                post("calendar URL to a private address", "/api/v1/businesses/{b}/holidays/import",
+                        "{\"url\":\"http://192.168.1.10/holidays.ics\"}", 422, "calendar-url-refused"),
+                post("calendar URL of another scheme", "/api/v1/businesses/{b}/holidays/import",
+                        "{\"url\":\"file:///etc/passwd\"}", 422, "calendar-url-refused"),
+                post("calendar URL that is no URL", "/api/v1/businesses/{b}/holidays/import",
+                        "{\"url\":\"http://exa mple.com/x\"}", 422, "calendar-url-refused"),
+                new Case("calendar import as plain text", "POST-TEXT", "/api/v1/businesses/{b}/holidays/import", "BEGIN:VCALENDAR",
+                        List.of(), 415, "unsupported-media-type"),
                 get("malformed consistency token", "/api/v1/businesses/{b}", 400, "invalid-value", "Consistency-Token", "yesterday"),
                 new Case("wrong method", "DELETE", "/api/v1/businesses/{b}", null, List.of(), 405, "method-not-allowed"),
                 new Case("wrong media type", "POST-TEXT", biz, "name=A", List.of(), 415, "unsupported-media-type"),
@@ -157,6 +187,7 @@ class BadInputIntegrationTest extends EngineTest {
             case "GET" -> HttpRequest.newBuilder(uri).GET();
             case "DELETE" -> HttpRequest.newBuilder(uri).DELETE();
             case "POST-TEXT" -> HttpRequest.newBuilder(uri).header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString(body));
+            case "POST-CALENDAR" -> HttpRequest.newBuilder(uri).header("Content-Type", "text/calendar").POST(HttpRequest.BodyPublishers.ofString(body));
             case "POST-CHUNKED" -> HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(
                             ("{\"notes\":\"" + body + "\"}").getBytes())));

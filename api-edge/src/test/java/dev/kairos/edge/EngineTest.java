@@ -22,7 +22,7 @@ import java.time.ZoneOffset;
  * (Tuesday 1 December 2026, 08:00 UTC).
  */
 @SpringBootTest(classes = KairosApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"logging.level.root=WARN", "db-scheduler.polling-interval=1s"})
+        properties = {"logging.level.root=WARN", "db-scheduler.polling-interval=1s", "kairos.holidays.import.allow-loopback=true"})
 @Import(EngineTest.FixedClock.class)
 public abstract class EngineTest {
     public static final Instant NOW = Instant.parse("2026-12-01T08:00:00Z");

@@ -30,6 +30,9 @@ import dev.kairos.booking.catalog.BusinessDeactivated;
 import dev.kairos.booking.catalog.BusinessProfile;
 import dev.kairos.booking.catalog.BusinessRegistered;
 import dev.kairos.booking.catalog.BusinessUpdated;
+import dev.kairos.booking.catalog.Holiday;
+import dev.kairos.booking.catalog.HolidayAdded;
+import dev.kairos.booking.catalog.HolidayRemoved;
 import dev.kairos.booking.catalog.ServiceDeactivated;
 import dev.kairos.booking.catalog.ServiceDefined;
 import dev.kairos.booking.catalog.ServiceRevised;
@@ -85,6 +88,20 @@ public class ScheduleProjector {
     void on(BusinessDeactivated event) {
         jdbc.update("UPDATE business_view SET active = false, revision = ? WHERE business_id = ? AND revision < ?",
                 event.revision(), event.businessId().id(), event.revision());
+    }
+
+    @EventHandler
+    void on(HolidayAdded event) {
+        Holiday h = event.holiday();
+        jdbc.update("INSERT INTO holiday_view (business_id, holiday_id, name, first_date, last_date) VALUES (?, ?, ?, ?, ?) "
+                        + "ON CONFLICT DO NOTHING", event.businessId().id(), h.id().id(), h.name(), java.sql.Date.valueOf(h.from()),
+                java.sql.Date.valueOf(h.to()));
+    }
+
+    @EventHandler
+    void on(HolidayRemoved event) {
+        jdbc.update("DELETE FROM holiday_view WHERE business_id = ? AND holiday_id = ?", event.businessId().id(),
+                event.holidayId().id());
     }
 
     @EventHandler
@@ -299,7 +316,7 @@ public class ScheduleProjector {
 
     @ResetHandler
     void reset() {
-        jdbc.update("TRUNCATE business_view, service_view, staff_view, staff_service, appointment_view, time_off_view, hold_view, waitlist_view, schedule_position");
+        jdbc.update("TRUNCATE business_view, service_view, staff_view, staff_service, appointment_view, time_off_view, hold_view, waitlist_view, holiday_view, schedule_position");
     }
 
     private void replaceServices(StaffId staffId, BusinessId businessId, Set<ServiceId> services) {

@@ -6,6 +6,7 @@ import dev.kairos.availability.Views.WaitlistEntryView;
 import dev.kairos.availability.Views.AppointmentView;
 import dev.kairos.availability.Views.AvailabilityView;
 import dev.kairos.availability.Views.BusinessView;
+import dev.kairos.availability.Views.HolidayView;
 import dev.kairos.availability.Views.HoursView;
 import dev.kairos.availability.Views.Page;
 import dev.kairos.availability.Views.ServiceView;
@@ -19,6 +20,7 @@ import dev.kairos.booking.calendar.CustomerDetails;
 import dev.kairos.booking.calendar.DateOverrides;
 import dev.kairos.booking.calendar.WeeklySchedule;
 import dev.kairos.booking.calendar.WorkingInterval;
+import dev.kairos.booking.catalog.Holiday;
 import dev.kairos.booking.catalog.ServiceTerms;
 import dev.kairos.booking.common.AppointmentId;
 import dev.kairos.booking.common.BookingException;
@@ -29,6 +31,7 @@ import dev.kairos.booking.common.ErrorCode;
 import dev.kairos.booking.common.Money;
 import dev.kairos.booking.common.ServiceId;
 import dev.kairos.booking.common.StaffId;
+import dev.kairos.booking.common.TimeSlot;
 import dev.kairos.booking.scheduling.BookingWindow;
 import dev.kairos.booking.scheduling.BusyTimes;
 import dev.kairos.booking.scheduling.FreeSlots;
@@ -216,11 +219,15 @@ public class ScheduleQueries {
                 rangeEnd.plus(terms.duration()).plus(terms.bufferAfter()), now);
         BookingWindow window = BookingWindow.of(terms, now);
         Map<UUID, List<Instant>> booked = bookedStarts(staff, rangeStart, rangeEnd, now);
+        // the business's holidays are busy time of every staff member, whatever their own zone
+        BusyTimes closed = BusyTimes.of(holidayPeriods(businessId, rangeStart.minus(terms.bufferBefore()),
+                rangeEnd.plus(terms.duration()).plus(terms.bufferAfter())));
         for (StaffSchedule s : staff) {
             BusyTimes staffBusy = busy.getOrDefault(s.staffId(), BusyTimes.none());
             LimitCounts counts = new LimitCounts(s.limits(), s.zone(), booked.getOrDefault(s.staffId(), List.of()));
             for (Instant start : FreeSlots.find(s.schedule(), s.overrides(), s.zone(), staffBusy, terms, window, rangeStart, rangeEnd)) {
-                if (counts.full(start)) {
+                if (counts.full(start) || closed.collides(TimeSlot.of(start, terms.duration())
+                        .widen(terms.bufferBefore(), terms.bufferAfter()))) {
                     continue;
                 }
                 byStart.computeIfAbsent(start, k -> new ArrayList<>(2)).add(s.staffId());
@@ -329,6 +336,37 @@ public class ScheduleQueries {
 
     private record StaffSchedule(UUID staffId, ZoneId zone, WeeklySchedule schedule, DateOverrides overrides,
                                  BookingLimits limits) {
+    }
+
+    /** The periods of the business's holidays overlapping {@code [from, to)}, in its zone. */
+    private List<TimeSlot> holidayPeriods(BusinessId businessId, Instant from, Instant to) {
+        TimeSlot window = new TimeSlot(from, to);
+        List<TimeSlot> periods = new ArrayList<>();
+        jdbc.query("SELECT b.zone, h.first_date, h.last_date FROM holiday_view h JOIN business_view b ON b.business_id = h.business_id "
+                        + "WHERE h.business_id = ? AND h.last_date >= ? AND h.first_date <= ?",
+                rs -> {
+                    TimeSlot period = Holiday.period(rs.getDate(2).toLocalDate(), rs.getDate(3).toLocalDate(), ZoneId.of(rs.getString(1)));
+                    if (period.overlaps(window)) {
+                        periods.add(period);
+                    }
+                }, businessId.id(), java.sql.Date.valueOf(LocalDate.ofInstant(from, java.time.ZoneOffset.UTC).minusDays(1)),
+                java.sql.Date.valueOf(LocalDate.ofInstant(to, java.time.ZoneOffset.UTC).plusDays(1)));
+        return periods;
+    }
+
+    /** Every holiday of the business, by first date, stated in the business's zone. */
+    public List<HolidayView> holidays(BusinessId businessId) {
+        return jdbc.query("SELECT h.holiday_id, h.name, h.first_date, h.last_date, b.zone FROM holiday_view h "
+                        + "JOIN business_view b ON b.business_id = h.business_id WHERE h.business_id = ? "
+                        + "ORDER BY h.first_date, h.last_date, h.holiday_id LIMIT 1000",
+                (rs, i) -> {
+                    LocalDate first = rs.getDate(3).toLocalDate();
+                    LocalDate last = rs.getDate(4).toLocalDate();
+                    ZoneId zone = ZoneId.of(rs.getString(5));
+                    TimeSlot period = Holiday.period(first, last, zone);
+                    return new HolidayView(rs.getObject(1, UUID.class), rs.getString(2), first, last,
+                            period.start().atZone(zone).toOffsetDateTime(), period.end().atZone(zone).toOffsetDateTime(), zone.getId());
+                }, businessId.id());
     }
 
     /** A staff member's time off ending after {@code after}, in order. */

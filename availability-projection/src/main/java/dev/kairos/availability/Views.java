@@ -67,6 +67,14 @@ public final class Views {
         }
     }
 
+    /**
+     * A day or run of days the business is closed: local dates {@code from} to {@code to} (inclusive) in its zone
+     * {@code timeZone}; {@code start} and {@code end} are the instants they cover, stated in that zone.
+     */
+    public record HolidayView(UUID id, String name, LocalDate from, LocalDate to, OffsetDateTime start,
+                              OffsetDateTime end, String timeZone) {
+    }
+
     public record Page<T>(List<T> items, String nextCursor) {
     }
 

@@ -85,7 +85,9 @@ public class ProblemHandler {
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e) {
-        return respond(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "send application/json", Map.of());
+        String supported = e.getSupportedMediaTypes().isEmpty() ? "application/json"
+                : e.getSupportedMediaTypes().stream().map(Object::toString).collect(Collectors.joining(" or "));
+        return respond(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "send " + supported, Map.of());
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)

@@ -17,26 +17,34 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 
-/** Rejects request bodies above {@code kairos.http.max-request-bytes}, declared or streamed. */
+/**
+ * Rejects request bodies above {@code kairos.http.max-request-bytes}, declared or streamed; calendar files sent to
+ * a holiday import may be as large as {@code kairos.holidays.import.max-bytes}.
+ */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class RequestLimitsFilter extends OncePerRequestFilter {
+    private static final java.util.regex.Pattern CALENDAR_IMPORT = java.util.regex.Pattern.compile("^/api/v1/businesses/[^/]+/holidays/import$");
     private final long maxBytes;
+    private final long maxCalendarBytes;
     private final JsonMapper json;
 
-    public RequestLimitsFilter(@Value("${kairos.http.max-request-bytes:65536}") long maxBytes, JsonMapper json) {
+    public RequestLimitsFilter(@Value("${kairos.http.max-request-bytes:65536}") long maxBytes,
+                               @Value("${kairos.holidays.import.max-bytes:1048576}") long maxCalendarBytes, JsonMapper json) {
         this.maxBytes = maxBytes;
+        this.maxCalendarBytes = Math.max(maxBytes, maxCalendarBytes);
         this.json = json;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > maxBytes) {
-            Problems.write(response, json, ErrorCode.PAYLOAD_TOO_LARGE, "request body exceeds " + maxBytes + " bytes");
+        long limit = CALENDAR_IMPORT.matcher(request.getRequestURI()).matches() ? maxCalendarBytes : maxBytes;
+        if (request.getContentLengthLong() > limit) {
+            Problems.write(response, json, ErrorCode.PAYLOAD_TOO_LARGE, "request body exceeds " + limit + " bytes");
             return;
         }
-        chain.doFilter(new Limited(request, maxBytes), response);
+        chain.doFilter(new Limited(request, limit), response);
     }
 
     private static final class Limited extends HttpServletRequestWrapper {

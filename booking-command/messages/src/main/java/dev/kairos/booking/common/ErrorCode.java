@@ -28,6 +28,9 @@ public enum ErrorCode {
     INVALID_WORKING_HOURS("invalid-working-hours", Kind.INVALID),
     INVALID_LIMIT("invalid-limit", Kind.INVALID),
     UNKNOWN_SERVICE("unknown-service", Kind.INVALID),
+    INVALID_CALENDAR("invalid-calendar", Kind.INVALID),
+    CALENDAR_URL_REFUSED("calendar-url-refused", Kind.INVALID),
+    CALENDAR_UNREACHABLE("calendar-unreachable", Kind.INVALID),
     // booking rules decided against the request itself
     OUTSIDE_WORKING_HOURS("outside-working-hours", Kind.RULE),
     MINIMUM_NOTICE("minimum-notice-not-met", Kind.RULE),
@@ -49,6 +52,8 @@ public enum ErrorCode {
     WAITLIST_FULL("waitlist-full", Kind.CONFLICT),
     NO_OPEN_OFFER("no-open-offer", Kind.CONFLICT),
     HOLD_ENDED("hold-ended", Kind.CONFLICT),
+    BUSINESS_HOLIDAY("business-holiday", Kind.CONFLICT),
+    HOLIDAY_LIMIT_REACHED("holiday-limit-reached", Kind.CONFLICT),
     REVISION_MISMATCH("revision-mismatch", Kind.PRECONDITION),
     CUSTOMER_LIMIT_REACHED("customer-limit-reached", Kind.CONFLICT),
     NO_STAFF_AVAILABLE("no-staff-available", Kind.CONFLICT),
@@ -60,7 +65,8 @@ public enum ErrorCode {
     CUSTOMER_NOT_FOUND("customer-not-found", Kind.NOT_FOUND),
     TIME_OFF_NOT_FOUND("time-off-not-found", Kind.NOT_FOUND),
     HOLD_NOT_FOUND("hold-not-found", Kind.NOT_FOUND),
-    WAITLIST_ENTRY_NOT_FOUND("waitlist-entry-not-found", Kind.NOT_FOUND);
+    WAITLIST_ENTRY_NOT_FOUND("waitlist-entry-not-found", Kind.NOT_FOUND),
+    HOLIDAY_NOT_FOUND("holiday-not-found", Kind.NOT_FOUND);
 
     public enum Kind { MALFORMED, INVALID, RULE, CONFLICT, PRECONDITION, NOT_FOUND, FAILURE }
 

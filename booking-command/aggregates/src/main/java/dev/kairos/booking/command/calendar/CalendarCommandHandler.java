@@ -34,6 +34,7 @@ import dev.kairos.booking.common.CommandOutcome;
 import dev.kairos.booking.common.ErrorCode;
 import dev.kairos.booking.common.ServiceId;
 import dev.kairos.booking.common.StaffId;
+import dev.kairos.booking.common.TimeSlot;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.Repository;
@@ -124,7 +125,8 @@ public class CalendarCommandHandler {
 
     @CommandHandler
     public CommandOutcome handle(BookSlot command) {
-        CommandLookups.BookingFacts facts = lookups.bookingFacts(command.businessId(), command.serviceId(), command.appointmentId());
+        CommandLookups.BookingFacts facts = lookups.bookingFacts(command.businessId(), command.serviceId(),
+                command.appointmentId(), command.start());
         requireActive(facts.businessActive(), command.businessId());
         ServiceTerms terms = bookable(facts.service(), command.serviceId(), command.businessId());
         facts.appointment().ifPresent(existing -> BookingException.require(
@@ -133,7 +135,7 @@ public class CalendarCommandHandler {
         Aggregate<StaffCalendar> calendar = calendarOf(command.staffId(), command.businessId());
         CustomerQuotas.Step counting = quotas.toBook(command.businessId(), command.serviceId(), command.customerId(),
                 command.appointmentId(), command.start(), terms);
-        long revision = calendar.invoke(c -> c.book(command, terms, clock.instant()));
+        long revision = calendar.invoke(c -> c.book(command, terms, facts.holidays(), clock.instant()));
         counting.apply();
         return outcome(calendar, revision);
     }
@@ -147,7 +149,8 @@ public class CalendarCommandHandler {
      */
     @CommandHandler
     public CommandOutcome handle(BookWithAnyStaff command) {
-        CommandLookups.BookingFacts facts = lookups.bookingFacts(command.businessId(), command.serviceId(), command.appointmentId());
+        CommandLookups.BookingFacts facts = lookups.bookingFacts(command.businessId(), command.serviceId(), command.appointmentId(),
+                command.start());
         requireActive(facts.businessActive(), command.businessId());
         ServiceTerms terms = bookable(facts.service(), command.serviceId(), command.businessId());
         if (facts.appointment().isPresent()) {
@@ -172,7 +175,7 @@ public class CalendarCommandHandler {
             Aggregate<StaffCalendar> calendar = loaded.get(staffId);
             long revision;
             try {
-                revision = calendar.invoke(c -> c.book(command.with(staffId), terms, now));
+                revision = calendar.invoke(c -> c.book(command.with(staffId), terms, facts.holidays(), now));
             } catch (BookingException refused) {
                 refusals.add(refused);
                 continue;
@@ -188,7 +191,8 @@ public class CalendarCommandHandler {
         requireActiveBusiness(lookups, command.businessId());
         ServiceTerms terms = bookableTerms(command.serviceId(), command.businessId());
         Aggregate<StaffCalendar> calendar = calendarOf(command.staffId(), command.businessId());
-        calendar.execute(c -> c.placeHold(command, terms, clock.instant(), deadlines));
+        List<TimeSlot> holidays = lookups.holidaysAround(command.businessId(), command.start());
+        calendar.execute(c -> c.placeHold(command, terms, holidays, clock.instant(), deadlines));
         return outcome(calendar, 1);
     }
 
@@ -244,6 +248,7 @@ public class CalendarCommandHandler {
         requireActiveBusiness(lookups, command.businessId());
         AppointmentRecord record = liveRecord(command.appointmentId(), command.businessId(), null);
         ServiceTerms terms = bookableTerms(record.serviceId(), command.businessId());
+        List<TimeSlot> holidays = lookups.holidaysAround(command.businessId(), command.newStart());
         StaffId target = command.newStaffId() == null ? record.staffId() : command.newStaffId();
         if (target.equals(record.staffId())) {
             Aggregate<StaffCalendar> calendar = calendarOf(record.staffId(), command.businessId());
@@ -252,11 +257,11 @@ public class CalendarCommandHandler {
                     : quotas.toMove(command.businessId(), record.serviceId(), appointment.customerId(),
                     command.appointmentId(), command.newStart(), terms);
             long revision = calendar.invoke(c -> c.reschedule(command.appointmentId(), command.expectedRevision(),
-                    command.newStart(), terms, clock.instant()));
+                    command.newStart(), terms, holidays, clock.instant()));
             counting.apply();
             return outcome(calendar, revision);
         }
-        return transfer(command, record.staffId(), target, terms);
+        return transfer(command, record.staffId(), target, terms, holidays);
     }
 
     /**
@@ -264,7 +269,8 @@ public class CalendarCommandHandler {
      * moves cannot deadlock) and change in one unit of work, hence in one database transaction: the new time is
      * reserved and the old one released together or not at all.
      */
-    private CommandOutcome transfer(RescheduleAppointment command, StaffId source, StaffId target, ServiceTerms terms) {
+    private CommandOutcome transfer(RescheduleAppointment command, StaffId source, StaffId target, ServiceTerms terms,
+                                    List<TimeSlot> holidays) {
         boolean sourceFirst = source.id().compareTo(target.id()) < 0;
         Aggregate<StaffCalendar> first = calendarOf(sourceFirst ? source : target, command.businessId());
         Aggregate<StaffCalendar> second = calendarOf(sourceFirst ? target : source, command.businessId());
@@ -273,7 +279,7 @@ public class CalendarCommandHandler {
         LiveAppointment moving = from.invoke(c -> c.appointmentToTransfer(command.appointmentId(), command.expectedRevision()));
         CustomerQuotas.Step counting = quotas.toMove(command.businessId(), moving.serviceId(), moving.customerId(),
                 moving.id(), command.newStart(), terms);
-        to.execute(c -> c.acceptTransfer(moving, source, command.newStart(), terms, clock.instant()));
+        to.execute(c -> c.acceptTransfer(moving, source, command.newStart(), terms, holidays, clock.instant()));
         from.execute(c -> c.releaseTransfer(moving, target));
         counting.apply();
         return outcome(to, moving.revision() + 1);

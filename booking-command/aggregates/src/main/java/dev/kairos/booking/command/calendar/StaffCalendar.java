@@ -191,7 +191,7 @@ public class StaffCalendar {
     // ---- decisions about appointments
 
     /** Books the slot; returns the appointment's revision. Booking the same appointment again changes nothing. */
-    long book(BookSlot command, ServiceTerms terms, Instant now) {
+    long book(BookSlot command, ServiceTerms terms, List<TimeSlot> holidays, Instant now) {
         LiveAppointment existing = live.get(command.appointmentId());
         if (existing != null) {
             BookingException.require(existing.slot().start().equals(command.start())
@@ -201,20 +201,21 @@ public class StaffCalendar {
         }
         TimeSlot slot = TimeSlot.of(command.start(), terms.duration());
         TimeSlot blocked = slot.widen(terms.bufferBefore(), terms.bufferAfter());
-        checkBookable(command.serviceId(), slot, blocked, terms, now, null);
+        checkBookable(command.serviceId(), slot, blocked, terms, holidays, now, null);
         apply(new AppointmentBooked(command.appointmentId(), businessId, staffId, command.serviceId(),
                 command.customerId(), command.customer(), slot, blocked, command.notes(), command.metadata(), now));
         return 1;
     }
 
-    long reschedule(AppointmentId appointmentId, Long expectedRevision, Instant newStart, ServiceTerms terms, Instant now) {
+    long reschedule(AppointmentId appointmentId, Long expectedRevision, Instant newStart, ServiceTerms terms,
+                    List<TimeSlot> holidays, Instant now) {
         LiveAppointment appointment = liveAppointment(appointmentId, expectedRevision);
         if (appointment.slot().start().equals(newStart)) {
             return appointment.revision();
         }
         TimeSlot slot = TimeSlot.of(newStart, terms.duration());
         TimeSlot blocked = slot.widen(terms.bufferBefore(), terms.bufferAfter());
-        checkBookable(appointment.serviceId(), slot, blocked, terms, now, appointmentId);
+        checkBookable(appointment.serviceId(), slot, blocked, terms, holidays, now, appointmentId);
         apply(new AppointmentRescheduled(appointmentId, businessId, staffId, appointment.slot(), slot, blocked,
                 appointment.revision() + 1));
         return appointment.revision() + 1;
@@ -226,10 +227,11 @@ public class StaffCalendar {
     }
 
     /** Takes over an appointment from another staff member's calendar at a new start. */
-    void acceptTransfer(LiveAppointment appointment, StaffId fromStaffId, Instant newStart, ServiceTerms terms, Instant now) {
+    void acceptTransfer(LiveAppointment appointment, StaffId fromStaffId, Instant newStart, ServiceTerms terms,
+                        List<TimeSlot> holidays, Instant now) {
         TimeSlot slot = TimeSlot.of(newStart, terms.duration());
         TimeSlot blocked = slot.widen(terms.bufferBefore(), terms.bufferAfter());
-        checkBookable(appointment.serviceId(), slot, blocked, terms, now, null);
+        checkBookable(appointment.serviceId(), slot, blocked, terms, holidays, now, null);
         apply(new AppointmentTransferredIn(appointment.id(), businessId, staffId, fromStaffId, appointment.serviceId(),
                 appointment.customerId(), appointment.customer(), appointment.slot(), slot, blocked,
                 appointment.status(), appointment.notes(), appointment.metadata(), appointment.bookedAt(),
@@ -287,7 +289,8 @@ public class StaffCalendar {
      * is confirmed, released or expires; the expiry is a persistent deadline, and a hold past its expiry stops
      * blocking even before the deadline has recorded it. Placing the same hold again changes nothing.
      */
-    public void placeHold(PlaceHold command, ServiceTerms terms, Instant now, DeadlineManager deadlines) {
+    public void placeHold(PlaceHold command, ServiceTerms terms, List<TimeSlot> holidays, Instant now,
+                          DeadlineManager deadlines) {
         Hold existing = holds.get(command.holdId());
         if (existing != null) {
             BookingException.require(existing.slot().start().equals(command.start())
@@ -300,7 +303,7 @@ public class StaffCalendar {
                         + Hold.LONGEST.toMinutes() + " minutes");
         TimeSlot slot = TimeSlot.of(command.start(), terms.duration());
         TimeSlot blocked = slot.widen(terms.bufferBefore(), terms.bufferAfter());
-        checkBookable(command.serviceId(), slot, blocked, terms, now, null);
+        checkBookable(command.serviceId(), slot, blocked, terms, holidays, now, null);
         apply(new HoldPlaced(command.holdId(), businessId, staffId, command.serviceId(), slot, blocked, now,
                 now.plus(command.holdFor())));
         deadlines.schedule(command.holdFor(), Hold.EXPIRY_DEADLINE, new Hold.ExpiryDue(command.holdId()));
@@ -342,8 +345,12 @@ public class StaffCalendar {
 
     // ---- rules
 
-    private void checkBookable(ServiceId serviceId, TimeSlot slot, TimeSlot blocked, ServiceTerms terms, Instant now,
-                               AppointmentId movingAppointment) {
+    /**
+     * {@code holidays}: the periods of the business's holidays around the slot (from the command-side lookups); the
+     * appointment with its buffers must not touch one, whatever the staff member's own zone and hours.
+     */
+    private void checkBookable(ServiceId serviceId, TimeSlot slot, TimeSlot blocked, ServiceTerms terms,
+                               List<TimeSlot> holidays, Instant now, AppointmentId movingAppointment) {
         BookingException.require(active, ErrorCode.STAFF_INACTIVE, () -> "staff member " + staffId + " is inactive");
         BookingException.require(services.contains(serviceId), ErrorCode.SERVICE_NOT_PROVIDED,
                 () -> "staff member " + staffId + " does not provide service " + serviceId);
@@ -352,6 +359,10 @@ public class StaffCalendar {
                 () -> "the service needs " + terms.minimumNotice() + " notice; earliest start is " + window.earliest());
         BookingException.require(!window.tooLate(slot.start()), ErrorCode.MAXIMUM_ADVANCE,
                 () -> "the service can be booked at most " + terms.maxAdvanceDays() + " days ahead; latest start is " + window.latest());
+        for (TimeSlot holiday : holidays) {
+            BookingException.require(!holiday.overlaps(blocked), ErrorCode.BUSINESS_HOLIDAY,
+                    () -> "the business is closed for a holiday from " + holiday.start() + " to " + holiday.end());
+        }
         BookingException.require(WorkingTime.covers(schedule, overrides, profile.zone(), slot), ErrorCode.OUTSIDE_WORKING_HOURS,
                 () -> "the appointment " + slot.start() + "–" + slot.end() + " is outside the working hours of staff member " + staffId);
         int seatsTaken = seatsTaken(serviceId, slot, blocked, terms, movingAppointment, now);
@@ -364,15 +375,16 @@ public class StaffCalendar {
         if (seatsTaken < 0) {
             throw new SlotUnavailableException("staff member " + staffId + " is not free for " + slot.start() + "–"
                     + slot.end() + " (with buffers " + blocked.start() + "–" + blocked.end() + ")",
-                    staffId, nearestFree(slot.start(), terms, window, movingAppointment, now));
+                    staffId, nearestFree(slot.start(), terms, window, holidays, movingAppointment, now));
         }
     }
 
     /** Up to three free slots nearest to {@code wanted}, within three days of it, from this calendar's own state. */
-    private List<TimeSlot> nearestFree(Instant wanted, ServiceTerms terms, BookingWindow window, AppointmentId except,
-                                       Instant now) {
+    private List<TimeSlot> nearestFree(Instant wanted, ServiceTerms terms, BookingWindow window, List<TimeSlot> holidays,
+                                       AppointmentId except, Instant now) {
         Duration reach = Duration.ofDays(3);
         List<TimeSlot> busy = new ArrayList<>(timeOff.values());
+        busy.addAll(holidays);
         holds.values().stream().filter(h -> h.liveAt(now)).forEach(h -> busy.add(h.blocked()));
         // a blocked interval lasts at most three days (24 h of service, 24 h of buffer on each side): those starting
         // in this window are all that can collide with a candidate

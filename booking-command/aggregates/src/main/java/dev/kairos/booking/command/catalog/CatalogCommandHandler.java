@@ -1,6 +1,9 @@
 package dev.kairos.booking.command.catalog;
 
+import dev.kairos.booking.catalog.AddHoliday;
 import dev.kairos.booking.catalog.DeactivateBusiness;
+import dev.kairos.booking.catalog.ImportHolidays;
+import dev.kairos.booking.catalog.RemoveHoliday;
 import dev.kairos.booking.catalog.DeactivateService;
 import dev.kairos.booking.catalog.DefineService;
 import dev.kairos.booking.catalog.RegisterBusiness;
@@ -17,6 +20,7 @@ import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
 import java.util.Optional;
 
 import static dev.kairos.booking.command.support.Aggregates.load;
@@ -51,6 +55,27 @@ public class CatalogCommandHandler {
     public CommandOutcome handle(DeactivateBusiness command) {
         Aggregate<Business> business = load(businesses, command.businessId(), ErrorCode.BUSINESS_NOT_FOUND);
         business.execute(b -> b.deactivate(command));
+        return outcome(business, business.invoke(Business::revision));
+    }
+
+    @CommandHandler
+    public CommandOutcome handle(AddHoliday command) {
+        Aggregate<Business> business = load(businesses, command.businessId(), ErrorCode.BUSINESS_NOT_FOUND);
+        business.execute(b -> b.addHolidays(List.of(command.holiday())));
+        return outcome(business, business.invoke(Business::revision));
+    }
+
+    @CommandHandler
+    public CommandOutcome handle(ImportHolidays command) {
+        Aggregate<Business> business = load(businesses, command.businessId(), ErrorCode.BUSINESS_NOT_FOUND);
+        business.execute(b -> b.addHolidays(command.holidays()));
+        return outcome(business, business.invoke(Business::revision));
+    }
+
+    @CommandHandler
+    public CommandOutcome handle(RemoveHoliday command) {
+        Aggregate<Business> business = load(businesses, command.businessId(), ErrorCode.BUSINESS_NOT_FOUND);
+        business.execute(b -> b.removeHoliday(command));
         return outcome(business, business.invoke(Business::revision));
     }
 

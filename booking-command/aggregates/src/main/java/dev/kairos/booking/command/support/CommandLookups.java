@@ -8,7 +8,10 @@ import dev.kairos.booking.common.HoldId;
 import dev.kairos.booking.common.ServiceId;
 import dev.kairos.booking.common.StaffId;
 import dev.kairos.booking.waitlist.WaitlistEntryId;
+import dev.kairos.booking.common.TimeSlot;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +22,11 @@ import java.util.Optional;
  */
 public interface CommandLookups {
     String PROCESSING_GROUP = "command-lookups";
+    /**
+     * How far either side of a wanted start holidays matter to a booking decision: the appointment with its buffers
+     * (at most three days) and the alternatives offered within three days of it.
+     */
+    Duration HOLIDAY_REACH = Duration.ofDays(7);
 
     Optional<Boolean> businessActive(BusinessId businessId);
 
@@ -27,7 +35,8 @@ public interface CommandLookups {
 
     Optional<ServiceRecord> service(ServiceId serviceId);
 
-    Optional<AppointmentRecord> appointment(AppointmentId appointmentId);
+    /** The periods of the business's holidays that overlap {@code [from, to)}, in its current home zone, in order. */
+    List<TimeSlot> holidays(BusinessId businessId, Instant from, Instant to);
 
     Optional<HoldRecord> hold(HoldId holdId);
 
@@ -44,13 +53,22 @@ public interface CommandLookups {
     /** The id of the customer quota that counts the appointment, if one does. */
     Optional<String> quotaOf(AppointmentId appointmentId);
 
-    /** What booking needs to know, which an implementation may fetch at once. */
-    default BookingFacts bookingFacts(BusinessId businessId, ServiceId serviceId, AppointmentId appointmentId) {
-        return new BookingFacts(businessActive(businessId), service(serviceId), appointment(appointmentId));
+    /** The holidays that matter to a decision about an appointment starting at {@code start}. */
+    default List<TimeSlot> holidaysAround(BusinessId businessId, Instant start) {
+        return holidays(businessId, start.minus(HOLIDAY_REACH), start.plus(HOLIDAY_REACH));
     }
 
+    Optional<AppointmentRecord> appointment(AppointmentId appointmentId);
+
+    /** What booking at {@code start} needs to know, which an implementation may fetch at once. */
+    default BookingFacts bookingFacts(BusinessId businessId, ServiceId serviceId, AppointmentId appointmentId, Instant start) {
+        return new BookingFacts(businessActive(businessId), service(serviceId), appointment(appointmentId),
+                holidaysAround(businessId, start));
+    }
+
+    /** {@code holidays}: the business's holiday periods within {@link #HOLIDAY_REACH} of the wanted start. */
     record BookingFacts(Optional<Boolean> businessActive, Optional<ServiceRecord> service,
-                        Optional<AppointmentRecord> appointment) {
+                        Optional<AppointmentRecord> appointment, List<TimeSlot> holidays) {
     }
 
     record ServiceRecord(BusinessId businessId, ServiceTerms terms, boolean active) {

@@ -20,6 +20,9 @@ import dev.kairos.booking.calendar.StaffServicesChanged;
 import dev.kairos.booking.catalog.BusinessDeactivated;
 import dev.kairos.booking.catalog.BusinessRegistered;
 import dev.kairos.booking.catalog.BusinessUpdated;
+import dev.kairos.booking.catalog.Holiday;
+import dev.kairos.booking.catalog.HolidayAdded;
+import dev.kairos.booking.catalog.HolidayRemoved;
 import dev.kairos.booking.catalog.ServiceDeactivated;
 import dev.kairos.booking.catalog.ServiceDefined;
 import dev.kairos.booking.catalog.ServiceRevised;
@@ -39,12 +42,18 @@ import dev.kairos.booking.common.ServiceId;
 import dev.kairos.booking.common.StaffId;
 import dev.kairos.booking.quota.QuotaPlaceReleased;
 import dev.kairos.booking.quota.QuotaPlaceTaken;
+import dev.kairos.booking.common.TimeSlot;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.sql.Date;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -136,10 +145,27 @@ class JdbcCommandLookups implements CommandLookups {
 
     /** One round trip instead of three: booking is the hot path. */
     @Override
-    public BookingFacts bookingFacts(BusinessId businessId, ServiceId serviceId, AppointmentId appointmentId) {
-        return jdbc.queryForObject("SELECT (SELECT active FROM cmd_business WHERE business_id = ?), "
-                        + "s.business_id, s.terms, s.active, a.business_id, a.staff_id, a.service_id, a.status, a.revision "
-                        + "FROM (SELECT 1) AS one LEFT JOIN cmd_service s ON s.service_id = ? "
+    public List<TimeSlot> holidays(BusinessId businessId, Instant from, Instant to) {
+        List<TimeSlot> periods = new ArrayList<>();
+        jdbc.query("SELECT b.zone, h.first_date, h.last_date FROM cmd_holiday h JOIN cmd_business b ON b.business_id = h.business_id "
+                        + "WHERE h.business_id = ? AND h.last_date >= ? AND h.first_date <= ? ORDER BY h.first_date",
+                rs -> {
+                    periods.add(Holiday.period(rs.getDate(2).toLocalDate(), rs.getDate(3).toLocalDate(), ZoneId.of(rs.getString(1))));
+                }, businessId.id(), Date.valueOf(firstDateToAsk(from)), Date.valueOf(lastDateToAsk(to)));
+        return overlapping(periods, from, to);
+    }
+
+    /** One round trip instead of four: booking is the hot path. */
+    @Override
+    public BookingFacts bookingFacts(BusinessId businessId, ServiceId serviceId, AppointmentId appointmentId, Instant start) {
+        Instant from = start.minus(HOLIDAY_REACH);
+        Instant to = start.plus(HOLIDAY_REACH);
+        return jdbc.queryForObject("SELECT b.active, "
+                        + "s.business_id, s.terms, s.active, a.business_id, a.staff_id, a.service_id, a.status, a.revision, "
+                        + "b.zone, (SELECT string_agg(to_char(h.first_date, 'YYYY-MM-DD') || ' ' || to_char(h.last_date, 'YYYY-MM-DD'), ',') FROM cmd_holiday h "
+                        + "WHERE h.business_id = ? AND h.last_date >= ? AND h.first_date <= ?) "
+                        + "FROM (SELECT 1) AS one LEFT JOIN cmd_business b ON b.business_id = ? "
+                        + "LEFT JOIN cmd_service s ON s.service_id = ? "
                         + "LEFT JOIN cmd_appointment a ON a.appointment_id = ?",
                 (rs, i) -> new BookingFacts(
                         Optional.ofNullable((Boolean) rs.getObject(1)),
@@ -148,8 +174,39 @@ class JdbcCommandLookups implements CommandLookups {
                         rs.getObject(5) == null ? Optional.empty() : Optional.of(new AppointmentRecord(
                                 new BusinessId(rs.getObject(5, UUID.class)), new StaffId(rs.getObject(6, UUID.class)),
                                 new ServiceId(rs.getObject(7, UUID.class)), AppointmentStatus.valueOf(rs.getString(8)),
-                                rs.getLong(9)))),
+                                rs.getLong(9))),
+                        holidayPeriods(rs.getString(10), rs.getString(11), from, to)),
+                businessId.id(), Date.valueOf(firstDateToAsk(from)), Date.valueOf(lastDateToAsk(to)),
                 businessId.id(), serviceId.id(), appointmentId.id());
+    }
+
+    /** Holidays as "first last" date pairs, comma-separated, in the business's zone. */
+    private static List<TimeSlot> holidayPeriods(String zone, String dates, Instant from, Instant to) {
+        if (zone == null || dates == null) {
+            return List.of();
+        }
+        ZoneId businessZone = ZoneId.of(zone);
+        List<TimeSlot> periods = new ArrayList<>();
+        for (String pair : dates.split(",")) {
+            String[] firstLast = pair.split(" ");
+            periods.add(Holiday.period(LocalDate.parse(firstLast[0]), LocalDate.parse(firstLast[1]), businessZone));
+        }
+        periods.sort(null);
+        return overlapping(periods, from, to);
+    }
+
+    private static List<TimeSlot> overlapping(List<TimeSlot> periods, Instant from, Instant to) {
+        TimeSlot window = new TimeSlot(from, to);
+        return periods.stream().filter(window::overlaps).toList();
+    }
+
+    /** Local dates in any zone lie within a day of the UTC date (offsets are at most ±18 hours). */
+    private static LocalDate firstDateToAsk(Instant from) {
+        return LocalDate.ofInstant(from, ZoneOffset.UTC).minusDays(1);
+    }
+
+    private static LocalDate lastDateToAsk(Instant to) {
+        return LocalDate.ofInstant(to, ZoneOffset.UTC).plusDays(1);
     }
 
     @EventHandler
@@ -167,6 +224,20 @@ class JdbcCommandLookups implements CommandLookups {
     @EventHandler
     void on(BusinessDeactivated event) {
         jdbc.update("UPDATE cmd_business SET active = false WHERE business_id = ?", event.businessId().id());
+    }
+
+    @EventHandler
+    void on(HolidayAdded event) {
+        Holiday holiday = event.holiday();
+        jdbc.update("INSERT INTO cmd_holiday (business_id, holiday_id, first_date, last_date) VALUES (?, ?, ?, ?) "
+                        + "ON CONFLICT DO NOTHING", event.businessId().id(), holiday.id().id(), Date.valueOf(holiday.from()),
+                Date.valueOf(holiday.to()));
+    }
+
+    @EventHandler
+    void on(HolidayRemoved event) {
+        jdbc.update("DELETE FROM cmd_holiday WHERE business_id = ? AND holiday_id = ?", event.businessId().id(),
+                event.holidayId().id());
     }
 
     @EventHandler

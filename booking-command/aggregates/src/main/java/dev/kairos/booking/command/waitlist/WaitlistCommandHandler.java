@@ -114,7 +114,7 @@ public class WaitlistCommandHandler {
                 + command.start()).getBytes(StandardCharsets.UTF_8)));
         Aggregate<StaffCalendar> calendar = calendarOf(calendars, command.staffId(), command.businessId());
         calendar.execute(c -> c.placeHold(new PlaceHold(holdId, command.businessId(), command.staffId(), command.serviceId(),
-                command.start(), offerHold), terms, now, deadlines));
+                command.start(), offerHold), terms, lookups.holidaysAround(command.businessId(), command.start()), now, deadlines));
         waitlist.execute(w -> w.offer(entry.entryId(), command.staffId(), slot, holdId, now.plus(offerHold)));
         return outcome(waitlist, 1);
     }

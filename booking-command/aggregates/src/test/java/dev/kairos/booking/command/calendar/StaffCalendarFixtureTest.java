@@ -172,6 +172,27 @@ class StaffCalendarFixtureTest {
     }
 
     @Test
+    void aBusinessHolidayRejectsBookingsThatDay() {
+        InMemoryLookups lookups = new InMemoryLookups();
+        lookups.businesses.put(BUSINESS, true);
+        lookups.zones.put(BUSINESS, ZoneId.of("UTC"));
+        lookups.services.put(CUT, new CommandLookups.ServiceRecord(BUSINESS, TERMS, true));
+        dev.kairos.booking.catalog.Holiday closed = new dev.kairos.booking.catalog.Holiday(
+                new dev.kairos.booking.common.HolidayId(new UUID(0, 0xe1)), "Closing day", MONDAY, MONDAY);
+        lookups.holidays.put(BUSINESS, Map.of(closed.id(), closed));
+        AggregateTestFixture<StaffCalendar> closedMonday = new AggregateTestFixture<>(StaffCalendar.class);
+        closedMonday.registerAnnotatedCommandHandler(new CalendarCommandHandler(closedMonday.getRepository(), lookups,
+                quotas(closedMonday, lookups), Clock.fixed(NOW, ZoneOffset.UTC), new StubDeadlineManager(NOW)));
+        closedMonday.given(miaWorksMondays())
+                .when(book(FIRST, MONDAY_NINE))
+                .expectException(rejectedWith(ErrorCode.BUSINESS_HOLIDAY))
+                .expectNoEvents();
+        closedMonday.given(miaWorksMondays())
+                .when(book(FIRST, MONDAY_NINE.plus(Duration.ofDays(7))))
+                .expectEvents(booked(FIRST, MONDAY_NINE.plus(Duration.ofDays(7))));
+    }
+
+    @Test
     void aDayOffOverrideRejectsBookingsThatDay() {
         fixture.given(miaWorksMondays(), new WorkingDayOverridden(MIA, BUSINESS, MONDAY, List.of(), 2))
                 .when(book(FIRST, MONDAY_NINE))

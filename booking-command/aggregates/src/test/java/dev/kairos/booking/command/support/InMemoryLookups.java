@@ -24,19 +24,26 @@ import dev.kairos.booking.waitlist.WaitlistOfferDeclined;
 import dev.kairos.booking.waitlist.WaitlistOfferLapsed;
 import dev.kairos.booking.waitlist.WaitlistSlotOffered;
 import dev.kairos.booking.catalog.BusinessUpdated;
+import dev.kairos.booking.catalog.Holiday;
+import dev.kairos.booking.catalog.HolidayAdded;
+import dev.kairos.booking.catalog.HolidayRemoved;
 import dev.kairos.booking.catalog.ServiceDeactivated;
 import dev.kairos.booking.catalog.ServiceDefined;
 import dev.kairos.booking.catalog.ServiceRevised;
 import dev.kairos.booking.common.AppointmentId;
 import dev.kairos.booking.common.BusinessId;
+import dev.kairos.booking.common.HolidayId;
 import dev.kairos.booking.common.ServiceId;
 import dev.kairos.booking.common.StaffId;
 import dev.kairos.booking.quota.QuotaPlaceReleased;
 import dev.kairos.booking.quota.QuotaPlaceTaken;
+import dev.kairos.booking.common.TimeSlot;
 
-import java.util.HashMap;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -100,6 +107,7 @@ public final class InMemoryLookups implements CommandLookups {
             staff.put(staffId, new StaffRecord(r.businessId(), r.active(), r.services(), ++assignments));
         }
     }
+    public final Map<BusinessId, Map<HolidayId, Holiday>> holidays = new HashMap<>();
 
     @Override
     public Optional<Boolean> businessActive(BusinessId businessId) {
@@ -117,6 +125,14 @@ public final class InMemoryLookups implements CommandLookups {
     }
 
     @Override
+    public List<TimeSlot> holidays(BusinessId businessId, Instant from, Instant to) {
+        ZoneId zone = zones.getOrDefault(businessId, ZoneId.of("UTC"));
+        TimeSlot window = new TimeSlot(from, to);
+        return holidays.getOrDefault(businessId, Map.of()).values().stream()
+                .map(h -> h.period(zone)).filter(window::overlaps).sorted().toList();
+    }
+
+    @Override
     public Optional<AppointmentRecord> appointment(AppointmentId appointmentId) {
         return Optional.ofNullable(appointments.get(appointmentId));
     }
@@ -130,6 +146,10 @@ public final class InMemoryLookups implements CommandLookups {
             zones.put(e.businessId(), e.profile().zone());
         } else if (event instanceof BusinessDeactivated e) {
             businesses.put(e.businessId(), false);
+        } else if (event instanceof HolidayAdded e) {
+            holidays.computeIfAbsent(e.businessId(), k -> new LinkedHashMap<>()).put(e.holiday().id(), e.holiday());
+        } else if (event instanceof HolidayRemoved e) {
+            holidays.getOrDefault(e.businessId(), new HashMap<>()).remove(e.holidayId());
         } else if (event instanceof ServiceDefined e) {
             services.put(e.serviceId(), new ServiceRecord(e.businessId(), e.terms(), true));
         } else if (event instanceof ServiceRevised e) {
