@@ -128,11 +128,12 @@ public class ScheduleProjector {
         customerLimit(event.serviceId(), t, event.revision());
     }
 
-    /** The terms' customer limit, on the row at exactly this revision (a row already past it stays as it is). */
+    /** The terms' customer limit and capacity, on the row at exactly this revision (a row already past it stays as it is). */
     private void customerLimit(ServiceId serviceId, ServiceTerms t, long revision) {
-        jdbc.update("UPDATE service_view SET customer_limit_max = ?, customer_limit_period = ? WHERE service_id = ? AND revision = ?",
+        jdbc.update("UPDATE service_view SET customer_limit_max = ?, customer_limit_period = ?, capacity = ? "
+                        + "WHERE service_id = ? AND revision = ?",
                 t.customerLimit() == null ? null : t.customerLimit().max(),
-                t.customerLimit() == null ? null : t.customerLimit().period().name(), serviceId.id(), revision);
+                t.customerLimit() == null ? null : t.customerLimit().period().name(), t.capacity(), serviceId.id(), revision);
     }
 
     @EventHandler

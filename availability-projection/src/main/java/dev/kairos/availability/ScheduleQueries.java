@@ -53,6 +53,9 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.HashSet;
+import java.util.TreeSet;
+import java.util.Set;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -215,18 +218,27 @@ public class ScheduleQueries {
             return byStart;
         }
         // only busy time that can collide with a candidate widened by this service's buffers
-        Map<UUID, BusyTimes> busy = busyTimes(staff, rangeStart.minus(terms.bufferBefore()),
-                rangeEnd.plus(terms.duration()).plus(terms.bufferAfter()), now);
+        Busy busy = busyTimes(staff, rangeStart.minus(terms.bufferBefore()),
+                rangeEnd.plus(terms.duration()).plus(terms.bufferAfter()), now, serviceId, terms);
         BookingWindow window = BookingWindow.of(terms, now);
         Map<UUID, List<Instant>> booked = bookedStarts(staff, rangeStart, rangeEnd, now);
         // the business's holidays are busy time of every staff member, whatever their own zone
         BusyTimes closed = BusyTimes.of(holidayPeriods(businessId, rangeStart.minus(terms.bufferBefore()),
                 rangeEnd.plus(terms.duration()).plus(terms.bufferAfter())));
         for (StaffSchedule s : staff) {
-            BusyTimes staffBusy = busy.getOrDefault(s.staffId(), BusyTimes.none());
+            BusyTimes staffBusy = busy.all().getOrDefault(s.staffId(), BusyTimes.none());
             LimitCounts counts = new LimitCounts(s.limits(), s.zone(), booked.getOrDefault(s.staffId(), List.of()));
-            for (Instant start : FreeSlots.find(s.schedule(), s.overrides(), s.zone(), staffBusy, terms, window, rangeStart, rangeEnd)) {
-                if (counts.full(start) || closed.collides(TimeSlot.of(start, terms.duration())
+            Set<Instant> open = busy.openSessions().getOrDefault(s.staffId(), Set.of());
+            Set<Instant> starts = new TreeSet<>(FreeSlots.find(s.schedule(), s.overrides(), s.zone(), staffBusy, terms, window,
+                    rangeStart, rangeEnd));
+            if (!open.isEmpty()) {
+                // a group session with seats left is offered at its own start, as if its seats were not there
+                BusyTimes outsideSessions = busy.outsideOpenSessions().getOrDefault(s.staffId(), BusyTimes.none());
+                FreeSlots.find(s.schedule(), s.overrides(), s.zone(), outsideSessions, terms, window, rangeStart, rangeEnd)
+                        .stream().filter(open::contains).forEach(starts::add);
+            }
+            for (Instant start : starts) {
+                if ((!open.contains(start) && counts.full(start)) || closed.collides(TimeSlot.of(start, terms.duration())
                         .widen(terms.bufferBefore(), terms.bufferAfter()))) {
                     continue;
                 }
@@ -236,19 +248,29 @@ public class ScheduleQueries {
         return byStart;
     }
 
+    /**
+     * Busy time per staff member: all of it, and for a group service also without the sessions of that service that
+     * still have seats (their starts are in {@code openSessions}).
+     */
+    private record Busy(Map<UUID, BusyTimes> all, Map<UUID, BusyTimes> outsideOpenSessions, Map<UUID, Set<Instant>> openSessions) {
+    }
+
+    private record BusyRow(UUID staffId, long fromMicros, long toMicros, UUID serviceId, Instant start) {
+    }
+
     /** Live busy intervals overlapping {@code [from, to)} per staff member, read as epoch microseconds in order. */
-    private Map<UUID, BusyTimes> busyTimes(List<StaffSchedule> staff, Instant from, Instant to, Instant now) {
+    private Busy busyTimes(List<StaffSchedule> staff, Instant from, Instant to, Instant now, ServiceId serviceId, ServiceTerms terms) {
         UUID[] ids = staff.stream().map(StaffSchedule::staffId).toArray(UUID[]::new);
-        Map<UUID, BusyTimes.Sorted> busy = new HashMap<>();
+        List<BusyRow> rows = new ArrayList<>();
         jdbc.query(con -> {
             var ps = con.prepareStatement("SELECT staff_id, (EXTRACT(EPOCH FROM busy_from) * 1000000)::bigint AS from_us, "
-                    + "(EXTRACT(EPOCH FROM busy_to) * 1000000)::bigint FROM appointment_view "
+                    + "(EXTRACT(EPOCH FROM busy_to) * 1000000)::bigint, service_id, start_at FROM appointment_view "
                     + "WHERE staff_id = ANY(?) AND status IN " + LIVE + " AND busy_from < ? AND busy_to > ? "
                     + "UNION ALL SELECT staff_id, (EXTRACT(EPOCH FROM starts_at) * 1000000)::bigint, "
-                    + "(EXTRACT(EPOCH FROM ends_at) * 1000000)::bigint FROM time_off_view "
+                    + "(EXTRACT(EPOCH FROM ends_at) * 1000000)::bigint, NULL, NULL FROM time_off_view "
                     + "WHERE staff_id = ANY(?) AND starts_at < ? AND ends_at > ? "
                     + "UNION ALL SELECT staff_id, (EXTRACT(EPOCH FROM busy_from) * 1000000)::bigint, "
-                    + "(EXTRACT(EPOCH FROM busy_to) * 1000000)::bigint FROM hold_view "
+                    + "(EXTRACT(EPOCH FROM busy_to) * 1000000)::bigint, service_id, start_at FROM hold_view "
                     + "WHERE staff_id = ANY(?) AND state = 'PLACED' AND expires_at > ? AND busy_from < ? AND busy_to > ? "
                     + "ORDER BY 1, 2");
             java.sql.Array staffIds = con.createArrayOf("uuid", ids);
@@ -264,11 +286,36 @@ public class ScheduleQueries {
             ps.setTimestamp(10, Timestamp.from(from));
             return ps;
         }, rs -> {
-            busy.computeIfAbsent(rs.getObject(1, UUID.class), k -> BusyTimes.sorted()).add(rs.getLong(2), rs.getLong(3));
+            Timestamp start = rs.getTimestamp(5);
+            rows.add(new BusyRow(rs.getObject(1, UUID.class), rs.getLong(2), rs.getLong(3), rs.getObject(4, UUID.class),
+                    start == null ? null : start.toInstant()));
         });
-        Map<UUID, BusyTimes> built = new HashMap<>();
-        busy.forEach((id, sorted) -> built.put(id, sorted.build()));
-        return built;
+        Map<UUID, Set<Instant>> open = new HashMap<>();
+        if (terms.isGroup()) {
+            Map<UUID, Map<Instant, Integer>> seats = new HashMap<>();
+            rows.stream().filter(r -> serviceId.id().equals(r.serviceId()))
+                    .forEach(r -> seats.computeIfAbsent(r.staffId(), k -> new HashMap<>()).merge(r.start(), 1, Integer::sum));
+            seats.forEach((staffId, taken) -> taken.forEach((start, count) -> {
+                if (count < terms.capacity()) {
+                    open.computeIfAbsent(staffId, k -> new HashSet<>()).add(start);
+                }
+            }));
+        }
+        Map<UUID, BusyTimes.Sorted> all = new HashMap<>();
+        Map<UUID, BusyTimes.Sorted> outside = new HashMap<>();
+        for (BusyRow r : rows) {
+            all.computeIfAbsent(r.staffId(), k -> BusyTimes.sorted()).add(r.fromMicros(), r.toMicros());
+            boolean inOpenSession = serviceId.id().equals(r.serviceId())
+                    && open.getOrDefault(r.staffId(), Set.of()).contains(r.start());
+            if (!inOpenSession) {
+                outside.computeIfAbsent(r.staffId(), k -> BusyTimes.sorted()).add(r.fromMicros(), r.toMicros());
+            }
+        }
+        Map<UUID, BusyTimes> builtAll = new HashMap<>();
+        all.forEach((id, sorted) -> builtAll.put(id, sorted.build()));
+        Map<UUID, BusyTimes> builtOutside = new HashMap<>();
+        outside.forEach((id, sorted) -> builtOutside.put(id, sorted.build()));
+        return new Busy(builtAll, builtOutside, open);
     }
 
     private boolean staffExists(BusinessId businessId, StaffId staffId) {
@@ -426,7 +473,7 @@ public class ScheduleQueries {
                 new Money(rs.getBigDecimal("price").stripTrailingZeros(), rs.getString("currency")),
                 seconds(rs, "buffer_before_s"), seconds(rs, "buffer_after_s"), seconds(rs, "slot_interval_s"),
                 seconds(rs, "min_notice_s"), rs.getInt("max_advance_days"), rs.getBoolean("active"), rs.getLong("revision"),
-                customerLimit(rs));
+                customerLimit(rs), rs.getInt("capacity"));
     }
 
     private static CustomerLimit customerLimit(ResultSet rs) throws SQLException {

@@ -26,10 +26,11 @@ public final class Views {
 
     public record ServiceView(UUID id, UUID businessId, String name, String description, Duration duration, Money price,
                               Duration bufferBefore, Duration bufferAfter, Duration slotInterval, Duration minimumNotice,
-                              int maxAdvanceDays, boolean active, long revision, CustomerLimit customerLimit) {
+                              int maxAdvanceDays, boolean active, long revision, CustomerLimit customerLimit,
+                              int capacity) {
         public ServiceTerms terms() {
             return new ServiceTerms(name, description, duration, price, bufferBefore, bufferAfter, slotInterval,
-                    minimumNotice, maxAdvanceDays, customerLimit);
+                    minimumNotice, maxAdvanceDays, customerLimit, capacity);
         }
     }
 

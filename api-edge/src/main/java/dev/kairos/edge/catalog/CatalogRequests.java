@@ -60,11 +60,11 @@ final class CatalogRequests {
 
     /**
      * Durations are ISO-8601 (PT45M). Defaults: no buffers, slots every {@code duration}, no notice, 90 days ahead,
-     * no customer limit.
+     * no customer limit, one customer at a time ({@code capacity} seats for a group service).
      */
     record ServiceRequest(String name, String description, Duration duration, MoneyRequest price, Duration bufferBefore,
                           Duration bufferAfter, Duration slotInterval, Duration minimumNotice, Integer maxAdvanceDays,
-                          CustomerLimitRequest customerLimit) {
+                          CustomerLimitRequest customerLimit, Integer capacity) {
         ServiceTerms terms() {
             BookingException.require(price != null, ErrorCode.INVALID_MONEY, "price is required");
             BookingException.require(duration != null, ErrorCode.INVALID_DURATION, "duration is required");
@@ -74,7 +74,7 @@ final class CatalogRequests {
                     slotInterval == null ? duration : slotInterval,
                     minimumNotice == null ? Duration.ZERO : minimumNotice,
                     maxAdvanceDays == null ? 90 : maxAdvanceDays,
-                    customerLimit == null ? null : customerLimit.limit());
+                    customerLimit == null ? null : customerLimit.limit(), capacity);
         }
     }
 
