@@ -28,6 +28,9 @@ public enum ErrorCode {
     INVALID_WORKING_HOURS("invalid-working-hours", Kind.INVALID),
     INVALID_LIMIT("invalid-limit", Kind.INVALID),
     UNKNOWN_SERVICE("unknown-service", Kind.INVALID),
+    INVALID_RECURRENCE("invalid-recurrence", Kind.INVALID),
+    SERIES_TOO_LONG("series-too-long", Kind.INVALID),
+    NOT_IN_SERIES("occurrence-not-in-series", Kind.INVALID),
     // booking rules decided against the request itself
     OUTSIDE_WORKING_HOURS("outside-working-hours", Kind.RULE),
     MINIMUM_NOTICE("minimum-notice-not-met", Kind.RULE),
@@ -35,6 +38,8 @@ public enum ErrorCode {
     SERVICE_NOT_PROVIDED("service-not-provided-by-staff", Kind.RULE),
     APPOINTMENT_NOT_STARTED("appointment-not-started", Kind.RULE),
     WRONG_BUSINESS_STAFF("staff-of-another-business", Kind.NOT_FOUND),
+    OCCURRENCE_STARTED("occurrence-already-started", Kind.RULE),
+    SERIES_STAFF_FIXED("series-staff-fixed", Kind.RULE),
     // rules decided against current state
     SLOT_UNAVAILABLE("slot-unavailable", Kind.CONFLICT),
     BOOKING_LIMIT_REACHED("booking-limit-reached", Kind.CONFLICT),
@@ -44,6 +49,7 @@ public enum ErrorCode {
     STAFF_INACTIVE("staff-inactive", Kind.CONFLICT),
     ALREADY_EXISTS("already-exists", Kind.CONFLICT),
     CONCURRENT_MODIFICATION("concurrent-modification", Kind.CONFLICT),
+    SERIES_CONFLICT("series-conflict", Kind.CONFLICT),
     REVISION_MISMATCH("revision-mismatch", Kind.PRECONDITION),
     // unknown ids (also: ids of another tenant, which must not leak)
     BUSINESS_NOT_FOUND("business-not-found", Kind.NOT_FOUND),
@@ -51,7 +57,8 @@ public enum ErrorCode {
     STAFF_NOT_FOUND("staff-not-found", Kind.NOT_FOUND),
     APPOINTMENT_NOT_FOUND("appointment-not-found", Kind.NOT_FOUND),
     CUSTOMER_NOT_FOUND("customer-not-found", Kind.NOT_FOUND),
-    TIME_OFF_NOT_FOUND("time-off-not-found", Kind.NOT_FOUND);
+    TIME_OFF_NOT_FOUND("time-off-not-found", Kind.NOT_FOUND),
+    SERIES_NOT_FOUND("series-not-found", Kind.NOT_FOUND);
 
     public enum Kind { MALFORMED, INVALID, RULE, CONFLICT, PRECONDITION, NOT_FOUND, FAILURE }
 
