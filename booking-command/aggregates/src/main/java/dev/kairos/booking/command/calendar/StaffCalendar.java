@@ -48,6 +48,18 @@ import dev.kairos.booking.scheduling.BookingWindow;
 import dev.kairos.booking.scheduling.BusyTimes;
 import dev.kairos.booking.scheduling.FreeSlots;
 import dev.kairos.booking.scheduling.WorkingTime;
+import dev.kairos.booking.series.BookSeries;
+import dev.kairos.booking.series.CancelSeries;
+import dev.kairos.booking.series.Occurrence;
+import dev.kairos.booking.series.OccurrenceOutcome;
+import dev.kairos.booking.series.RescheduleSeries;
+import dev.kairos.booking.series.SeriesBooked;
+import dev.kairos.booking.series.SeriesCancelled;
+import dev.kairos.booking.series.SeriesConflictException;
+import dev.kairos.booking.series.SeriesId;
+import dev.kairos.booking.series.SeriesMode;
+import dev.kairos.booking.series.SeriesRescheduled;
+import dev.kairos.booking.series.SeriesScope;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -55,6 +67,8 @@ import org.axonframework.spring.stereotype.Aggregate;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -62,6 +76,7 @@ import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.LongFunction;
@@ -90,6 +105,8 @@ public class StaffCalendar {
     private Map<AppointmentId, LiveAppointment> live = new HashMap<>();
     /** Periods taken out of bookable time (vacation, sick leave, breaks); few per staff member. */
     private Map<TimeOffId, TimeSlot> timeOff = new HashMap<>();
+    /** The series this calendar holds, with every occurrence (all of a series' occurrences live in one calendar). */
+    private Map<SeriesId, SeriesInCalendar> series = new HashMap<>();
     /** Live appointments by blocked start; derived from {@link #live}, rebuilt after loading a snapshot. */
     private transient NavigableMap<Instant, LiveAppointment> byBlockedStart;
 
@@ -210,7 +227,11 @@ public class StaffCalendar {
 
     /** First half of moving an appointment to another staff member: what is being moved. */
     LiveAppointment appointmentToTransfer(AppointmentId appointmentId, Long expectedRevision) {
-        return liveAppointment(appointmentId, expectedRevision);
+        LiveAppointment appointment = liveAppointment(appointmentId, expectedRevision);
+        BookingException.require(appointment.seriesId() == null, ErrorCode.SERIES_STAFF_FIXED,
+                () -> "appointment " + appointmentId + " belongs to series " + appointment.seriesId()
+                        + ", whose occurrences all stay with one staff member; cancel it and book anew instead");
+        return appointment;
     }
 
     /** Takes over an appointment from another staff member's calendar at a new start. */
@@ -268,26 +289,236 @@ public class StaffCalendar {
         return a.revision() + 1;
     }
 
+    // ---- decisions about series
+
+    /**
+     * Which occurrences could be booked now and why the others could not, decided from this calendar's state
+     * exactly as {@link #bookSeries} would, without applying anything.
+     */
+    List<OccurrenceOutcome> previewSeries(SeriesId seriesId, ServiceId serviceId, List<Occurrence> occurrences,
+                                          ServiceTerms terms, Instant now) {
+        requireSeriesBookable(serviceId, occurrences, terms, now);
+        return plan(seriesId, serviceId, occurrences, terms, now);
+    }
+
+    /**
+     * Books a series in one decision. Occurrences are checked in order, each against the calendar and the
+     * occurrences accepted before it (so a series cannot overlap itself or exceed a limit on its own). All or
+     * nothing: any occurrence that cannot be booked rejects the series. Free ones: the others are skipped, but a
+     * series of which nothing is free is rejected. Booking the same series again answers with the first outcome.
+     */
+    List<OccurrenceOutcome> bookSeries(BookSeries command, ZoneId zone, String rule, List<Occurrence> occurrences,
+                                       ServiceTerms terms, Instant now) {
+        SeriesInCalendar existing = series.get(command.seriesId());
+        if (existing != null) {
+            BookingException.require(existing.rule().equals(rule) && existing.firstStart().equals(command.firstStart())
+                            && existing.serviceId().equals(command.serviceId()) && existing.zone().equals(zone),
+                    ErrorCode.ALREADY_EXISTS, () -> "series " + command.seriesId() + " already exists");
+            return existing.occurrences();
+        }
+        requireSeriesBookable(command.serviceId(), occurrences, terms, now);
+        List<OccurrenceOutcome> plan = plan(command.seriesId(), command.serviceId(), occurrences, terms, now);
+        List<OccurrenceOutcome> conflicts = plan.stream().filter(o -> !o.isFree()).toList();
+        if (!conflicts.isEmpty() && (command.mode() == SeriesMode.ALL_OR_NOTHING || conflicts.size() == plan.size())) {
+            throw new SeriesConflictException(conflicts.size() + " of " + plan.size() + " occurrences cannot be booked"
+                    + (command.mode() == SeriesMode.ALL_OR_NOTHING ? "; nothing was booked" : ", none is free"), conflicts);
+        }
+        apply(new SeriesBooked(command.seriesId(), businessId, staffId, command.serviceId(), command.customerId(), rule,
+                command.firstStart(), zone, command.mode(), plan));
+        for (OccurrenceOutcome o : plan) {
+            if (o.isFree()) {
+                TimeSlot slot = TimeSlot.of(o.start(), terms.duration());
+                apply(new AppointmentBooked(o.appointmentId(), businessId, staffId, command.serviceId(),
+                        command.customerId(), command.customer(), slot, slot.widen(terms.bufferBefore(), terms.bufferAfter()),
+                        command.notes(), command.metadata(), now, command.seriesId()));
+            }
+        }
+        return plan;
+    }
+
+    private void requireSeriesBookable(ServiceId serviceId, List<Occurrence> occurrences, ServiceTerms terms, Instant now) {
+        requireProvides(serviceId);
+        BookingWindow window = BookingWindow.of(terms, now);
+        Occurrence last = occurrences.get(occurrences.size() - 1);
+        BookingException.require(!window.tooLate(last.start()), ErrorCode.SERIES_TOO_LONG,
+                () -> "the series must end within the service's booking window of " + terms.maxAdvanceDays()
+                        + " days; its last occurrence " + last.localStart() + " is after " + window.latest());
+    }
+
+    private List<OccurrenceOutcome> plan(SeriesId seriesId, ServiceId serviceId, List<Occurrence> occurrences,
+                                         ServiceTerms terms, Instant now) {
+        BookingWindow window = BookingWindow.of(terms, now);
+        List<LiveAppointment> accepted = new ArrayList<>();
+        List<OccurrenceOutcome> plan = new ArrayList<>();
+        for (Occurrence o : occurrences) {
+            AppointmentId id = seriesId == null ? null : seriesId.occurrence(o.index());
+            TimeSlot slot = TimeSlot.of(o.start(), terms.duration());
+            TimeSlot blocked = slot.widen(terms.bufferBefore(), terms.bufferAfter());
+            OccurrenceOutcome outcome = judge(o.index(), id, o.localStart(), slot, blocked, terms, window, Set.of(), accepted);
+            if (outcome.isFree()) {
+                accepted.add(tentative(id, serviceId, slot, blocked));
+            }
+            plan.add(outcome);
+        }
+        return plan;
+    }
+
+    private OccurrenceOutcome judge(int index, AppointmentId id, LocalDateTime local, TimeSlot slot, TimeSlot blocked,
+                                    ServiceTerms terms, BookingWindow window, Set<AppointmentId> except,
+                                    List<LiveAppointment> accepted) {
+        try {
+            if (fitsInTime(slot, blocked, terms, window, except, accepted)) {
+                return OccurrenceOutcome.free(index, id, local, slot.start());
+            }
+            return new OccurrenceOutcome(index, id, local, slot.start(), ErrorCode.SLOT_UNAVAILABLE.code(),
+                    "staff member " + staffId + " is not free for " + slot.start() + "–" + slot.end());
+        } catch (BookingException e) {
+            return new OccurrenceOutcome(index, id, local, slot.start(), e.errorCode().code(), e.getMessage());
+        }
+    }
+
+    private static LiveAppointment tentative(AppointmentId id, ServiceId serviceId, TimeSlot slot, TimeSlot blocked) {
+        return new LiveAppointment(id, serviceId, null, null, slot, blocked, AppointmentStatus.SCHEDULED, null, Map.of(),
+                null, 0, null);
+    }
+
+    /** Cancels the live, not yet started occurrences in scope; returns them (none: nothing left to do). */
+    List<AppointmentId> cancelSeries(CancelSeries command, Instant now) {
+        SeriesInCalendar s = seriesOf(command.seriesId());
+        List<LiveAppointment> targets = inScope(s, command.scope(), command.appointmentId(), now);
+        if (targets.isEmpty()) {
+            return List.of();
+        }
+        List<AppointmentId> ids = targets.stream().map(LiveAppointment::id).toList();
+        apply(new SeriesCancelled(s.id(), businessId, staffId, command.scope(), command.appointmentId(), ids, command.reason()));
+        for (LiveAppointment a : targets) {
+            apply(new AppointmentCancelled(a.id(), businessId, staffId, command.reason(), a.revision() + 1));
+        }
+        return ids;
+    }
+
+    /**
+     * Moves the live, not yet started occurrences in scope to a new local time of day and/or shifted dates in the
+     * series' zone, all or none: each new time passes every booking rule, against the calendar without the moving
+     * occurrences' current times and against the occurrences already placed in this decision.
+     */
+    List<AppointmentId> rescheduleSeries(RescheduleSeries command, ServiceTerms terms, Instant now) {
+        SeriesInCalendar s = seriesOf(command.seriesId());
+        requireProvides(s.serviceId());
+        List<LiveAppointment> targets = inScope(s, command.scope(), command.appointmentId(), now);
+        Set<AppointmentId> moving = new java.util.HashSet<>();
+        targets.forEach(a -> moving.add(a.id()));
+        BookingWindow window = BookingWindow.of(terms, now);
+        List<LiveAppointment> placed = new ArrayList<>();
+        List<OccurrenceOutcome> conflicts = new ArrayList<>();
+        List<LiveAppointment> changed = new ArrayList<>();
+        for (LiveAppointment a : targets) {
+            LocalDateTime current = a.slot().start().atZone(s.zone()).toLocalDateTime();
+            LocalTime time = command.newLocalTime() == null ? current.toLocalTime() : command.newLocalTime();
+            LocalDateTime wanted = current.toLocalDate().plusDays(command.shiftDays()).atTime(time);
+            TimeSlot slot = TimeSlot.of(WorkingTime.instantOf(s.zone(), wanted), terms.duration());
+            TimeSlot blocked = slot.widen(terms.bufferBefore(), terms.bufferAfter());
+            int index = s.indexOf(a.id()).orElseThrow();
+            OccurrenceOutcome outcome = judge(index, a.id(), wanted, slot, blocked, terms, window, moving, placed);
+            if (!outcome.isFree()) {
+                conflicts.add(outcome);
+                continue;
+            }
+            placed.add(tentative(a.id(), a.serviceId(), slot, blocked));
+            if (!slot.start().equals(a.slot().start())) {
+                changed.add(a.moved(slot, blocked, a.revision() + 1));
+            }
+        }
+        if (!conflicts.isEmpty()) {
+            throw new SeriesConflictException(conflicts.size() + " of " + targets.size()
+                    + " occurrences cannot be moved; nothing was moved", conflicts);
+        }
+        if (changed.isEmpty()) {
+            return List.of();
+        }
+        List<AppointmentId> ids = changed.stream().map(LiveAppointment::id).toList();
+        apply(new SeriesRescheduled(s.id(), businessId, staffId, command.scope(), command.appointmentId(),
+                command.newLocalTime(), command.shiftDays(), s.zone(), ids));
+        for (LiveAppointment after : changed) {
+            apply(new AppointmentRescheduled(after.id(), businessId, staffId, live.get(after.id()).slot(), after.slot(),
+                    after.blocked(), after.revision()));
+        }
+        return ids;
+    }
+
+    private SeriesInCalendar seriesOf(SeriesId seriesId) {
+        SeriesInCalendar s = series.get(seriesId);
+        if (s == null) {
+            throw new BookingException(ErrorCode.SERIES_NOT_FOUND, "series not found: " + seriesId);
+        }
+        return s;
+    }
+
+    /**
+     * The live occurrences a scope addresses, in order; occurrences that already started are never included, and
+     * naming one for ONE or THIS_AND_FOLLOWING is rejected.
+     */
+    private List<LiveAppointment> inScope(SeriesInCalendar s, SeriesScope scope, AppointmentId named, Instant now) {
+        int from = 0;
+        if (scope != SeriesScope.ALL) {
+            BookingException.require(named != null, ErrorCode.VALIDATION_FAILED,
+                    () -> "scope " + scope + " names the occurrence it starts from");
+            OptionalInt index = s.indexOf(named);
+            BookingException.require(index.isPresent(), ErrorCode.NOT_IN_SERIES,
+                    () -> "appointment " + named + " is not an occurrence of series " + s.id());
+            LiveAppointment one = live.get(named);
+            BookingException.require(one == null || !one.slot().start().isBefore(now), ErrorCode.OCCURRENCE_STARTED,
+                    () -> "occurrence " + named + " started at " + one.slot().start() + "; past occurrences are never changed");
+            if (scope == SeriesScope.ONE) {
+                return one == null ? List.of() : List.of(one);
+            }
+            from = index.getAsInt();
+        }
+        List<LiveAppointment> targets = new ArrayList<>();
+        for (OccurrenceOutcome o : s.occurrences()) {
+            LiveAppointment a = o.index() >= from ? live.get(o.appointmentId()) : null;
+            if (a != null && !a.slot().start().isBefore(now)) {
+                targets.add(a);
+            }
+        }
+        return targets;
+    }
+
     // ---- rules
 
     private void checkBookable(ServiceId serviceId, TimeSlot slot, TimeSlot blocked, ServiceTerms terms, Instant now,
                                AppointmentId movingAppointment) {
+        requireProvides(serviceId);
+        BookingWindow window = BookingWindow.of(terms, now);
+        Set<AppointmentId> except = movingAppointment == null ? Set.of() : Set.of(movingAppointment);
+        if (!fitsInTime(slot, blocked, terms, window, except, List.of())) {
+            throw new SlotUnavailableException("staff member " + staffId + " is not free for " + slot.start() + "–"
+                    + slot.end() + " (with buffers " + blocked.start() + "–" + blocked.end() + ")",
+                    staffId, nearestFree(slot.start(), terms, window, movingAppointment));
+        }
+    }
+
+    private void requireProvides(ServiceId serviceId) {
         BookingException.require(active, ErrorCode.STAFF_INACTIVE, () -> "staff member " + staffId + " is inactive");
         BookingException.require(services.contains(serviceId), ErrorCode.SERVICE_NOT_PROVIDED,
                 () -> "staff member " + staffId + " does not provide service " + serviceId);
-        BookingWindow window = BookingWindow.of(terms, now);
+    }
+
+    /**
+     * The rules about time: notice, advance, working hours, limits (throwing their codes); then whether the blocked
+     * interval is free (the answer). {@code except} are appointments being moved (their current time does not count),
+     * {@code tentative} appointments decided earlier in the same decision (a series) that count as if booked.
+     */
+    private boolean fitsInTime(TimeSlot slot, TimeSlot blocked, ServiceTerms terms, BookingWindow window,
+                               Set<AppointmentId> except, List<LiveAppointment> tentative) {
         BookingException.require(!window.tooSoon(slot.start()), ErrorCode.MINIMUM_NOTICE,
                 () -> "the service needs " + terms.minimumNotice() + " notice; earliest start is " + window.earliest());
         BookingException.require(!window.tooLate(slot.start()), ErrorCode.MAXIMUM_ADVANCE,
                 () -> "the service can be booked at most " + terms.maxAdvanceDays() + " days ahead; latest start is " + window.latest());
         BookingException.require(WorkingTime.covers(schedule, overrides, profile.zone(), slot), ErrorCode.OUTSIDE_WORKING_HOURS,
                 () -> "the appointment " + slot.start() + "–" + slot.end() + " is outside the working hours of staff member " + staffId);
-        requireWithinLimits(slot, movingAppointment);
-        if (collides(blocked, movingAppointment)) {
-            throw new SlotUnavailableException("staff member " + staffId + " is not free for " + slot.start() + "–"
-                    + slot.end() + " (with buffers " + blocked.start() + "–" + blocked.end() + ")",
-                    staffId, nearestFree(slot.start(), terms, window, movingAppointment));
-        }
+        requireWithinLimits(slot, except, tentative);
+        return !collides(blocked, except, tentative);
     }
 
     /** Up to three free slots nearest to {@code wanted}, within three days of it, from this calendar's own state. */
@@ -311,8 +542,8 @@ public class StaffCalendar {
                 .toList();
     }
 
-    /** Counts the live appointments of the slot's date and week, the one being moved excepted. */
-    private void requireWithinLimits(TimeSlot slot, AppointmentId except) {
+    /** Counts the live and tentative appointments of the slot's date and week, the ones being moved excepted. */
+    private void requireWithinLimits(TimeSlot slot, Set<AppointmentId> except, List<LiveAppointment> tentative) {
         if (limits.isNone()) {
             return;
         }
@@ -321,8 +552,10 @@ public class StaffCalendar {
         LocalDate week = BookingLimits.weekOf(date);
         int onDate = 0;
         int inWeek = 0;
-        for (LiveAppointment a : live.values()) {
-            if (a.id().equals(except)) {
+        List<LiveAppointment> counted = new ArrayList<>(live.values());
+        counted.addAll(tentative);
+        for (LiveAppointment a : counted) {
+            if (except.contains(a.id())) {
                 continue;
             }
             LocalDate other = a.slot().start().atZone(zone).toLocalDate();
@@ -335,9 +568,14 @@ public class StaffCalendar {
                 () -> "staff member " + staffId + " takes at most " + limits.perWeek() + " appointments in the week of " + week);
     }
 
-    private boolean collides(TimeSlot blocked, AppointmentId except) {
+    private boolean collides(TimeSlot blocked, Set<AppointmentId> except, List<LiveAppointment> tentative) {
         for (TimeSlot off : timeOff.values()) {
             if (off.overlaps(blocked)) {
+                return true;
+            }
+        }
+        for (LiveAppointment other : tentative) {
+            if (other.blocked().overlaps(blocked)) {
                 return true;
             }
         }
@@ -345,14 +583,22 @@ public class StaffCalendar {
     }
 
     private boolean collidesWithAppointment(TimeSlot blocked) {
-        return collidesWithAppointment(blocked, null);
+        return collidesWithAppointment(blocked, Set.of());
     }
 
-    private boolean collidesWithAppointment(TimeSlot blocked, AppointmentId except) {
+    /**
+     * Live appointments do not overlap each other, so only the one starting at or before {@code blocked} and those
+     * starting inside it can collide; appointments being moved (in {@code except}) are skipped and the scan goes on
+     * past them to the one before.
+     */
+    private boolean collidesWithAppointment(TimeSlot blocked, Set<AppointmentId> except) {
         NavigableMap<Instant, LiveAppointment> index = index();
         Instant from = index.floorKey(blocked.start());
+        while (from != null && except.contains(index.get(from).id())) {
+            from = index.lowerKey(from);
+        }
         for (LiveAppointment other : index.subMap(from == null ? blocked.start() : from, true, blocked.end(), false).values()) {
-            if (!other.id().equals(except) && other.blocked().overlaps(blocked)) {
+            if (!except.contains(other.id()) && other.blocked().overlaps(blocked)) {
                 return true;
             }
         }
@@ -462,7 +708,13 @@ public class StaffCalendar {
     void on(AppointmentBooked event) {
         hold(new LiveAppointment(event.appointmentId(), event.serviceId(), event.customerId(), event.customer(),
                 event.slot(), event.blocked(), AppointmentStatus.SCHEDULED, event.notes(), event.metadata(),
-                event.bookedAt(), 1));
+                event.bookedAt(), 1, event.seriesId()));
+    }
+
+    @EventSourcingHandler
+    void on(SeriesBooked event) {
+        series.put(event.seriesId(), new SeriesInCalendar(event.seriesId(), event.serviceId(), event.rule(),
+                event.firstStart(), event.zone(), event.occurrences()));
     }
 
     @EventSourcingHandler
@@ -475,7 +727,7 @@ public class StaffCalendar {
     void on(AppointmentTransferredIn event) {
         hold(new LiveAppointment(event.appointmentId(), event.serviceId(), event.customerId(), event.customer(),
                 event.slot(), event.blocked(), event.status(), event.notes(), event.metadata(), event.bookedAt(),
-                event.revision()));
+                event.revision(), null));
     }
 
     @EventSourcingHandler
@@ -502,7 +754,8 @@ public class StaffCalendar {
     private LiveAppointment release(AppointmentId appointmentId) {
         LiveAppointment removed = live.remove(appointmentId);
         if (removed != null) {
-            index().remove(removed.blocked().start());
+            // only if it is still this appointment's entry: within one series move another may already sit there
+            index().remove(removed.blocked().start(), removed);
         }
         return removed;
     }

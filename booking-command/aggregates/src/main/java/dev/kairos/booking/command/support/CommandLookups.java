@@ -6,6 +6,7 @@ import dev.kairos.booking.common.AppointmentId;
 import dev.kairos.booking.common.BusinessId;
 import dev.kairos.booking.common.ServiceId;
 import dev.kairos.booking.common.StaffId;
+import dev.kairos.booking.series.SeriesId;
 
 import java.time.ZoneId;
 import java.util.Optional;
@@ -26,6 +27,9 @@ public interface CommandLookups {
 
     Optional<AppointmentRecord> appointment(AppointmentId appointmentId);
 
+    /** Which calendar holds a series. */
+    Optional<SeriesRecord> series(SeriesId seriesId);
+
     /** What booking needs to know, which an implementation may fetch at once. */
     default BookingFacts bookingFacts(BusinessId businessId, ServiceId serviceId, AppointmentId appointmentId) {
         return new BookingFacts(businessActive(businessId), service(serviceId), appointment(appointmentId));
@@ -36,6 +40,9 @@ public interface CommandLookups {
     }
 
     record ServiceRecord(BusinessId businessId, ServiceTerms terms, boolean active) {
+    }
+
+    record SeriesRecord(BusinessId businessId, StaffId staffId, ServiceId serviceId) {
     }
 
     record AppointmentRecord(BusinessId businessId, StaffId staffId, ServiceId serviceId, AppointmentStatus status,

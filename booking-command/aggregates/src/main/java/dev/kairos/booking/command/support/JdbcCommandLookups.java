@@ -21,6 +21,8 @@ import dev.kairos.booking.common.AppointmentId;
 import dev.kairos.booking.common.BusinessId;
 import dev.kairos.booking.common.ServiceId;
 import dev.kairos.booking.common.StaffId;
+import dev.kairos.booking.series.SeriesBooked;
+import dev.kairos.booking.series.SeriesId;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -74,6 +76,13 @@ class JdbcCommandLookups implements CommandLookups {
                 (rs, i) -> new AppointmentRecord(new BusinessId(rs.getObject(1, UUID.class)),
                         new StaffId(rs.getObject(2, UUID.class)), new ServiceId(rs.getObject(3, UUID.class)),
                         AppointmentStatus.valueOf(rs.getString(4)), rs.getLong(5)), appointmentId.id()).stream().findFirst();
+    }
+
+    @Override
+    public Optional<SeriesRecord> series(SeriesId seriesId) {
+        return jdbc.query("SELECT business_id, staff_id, service_id FROM cmd_series WHERE series_id = ?",
+                (rs, i) -> new SeriesRecord(new BusinessId(rs.getObject(1, UUID.class)), new StaffId(rs.getObject(2, UUID.class)),
+                        new ServiceId(rs.getObject(3, UUID.class))), seriesId.id()).stream().findFirst();
     }
 
     /** One round trip instead of three: booking is the hot path. */
@@ -132,6 +141,12 @@ class JdbcCommandLookups implements CommandLookups {
         jdbc.update("INSERT INTO cmd_appointment (appointment_id, business_id, staff_id, service_id, status, revision) "
                         + "VALUES (?, ?, ?, ?, ?, 1)", event.appointmentId().id(), event.businessId().id(),
                 event.staffId().id(), event.serviceId().id(), AppointmentStatus.SCHEDULED.name());
+    }
+
+    @EventHandler
+    void on(SeriesBooked event) {
+        jdbc.update("INSERT INTO cmd_series (series_id, business_id, staff_id, service_id) VALUES (?, ?, ?, ?)",
+                event.seriesId().id(), event.businessId().id(), event.staffId().id(), event.serviceId().id());
     }
 
     @EventHandler

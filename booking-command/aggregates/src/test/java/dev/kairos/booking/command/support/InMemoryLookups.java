@@ -14,6 +14,8 @@ import dev.kairos.booking.catalog.ServiceRevised;
 import dev.kairos.booking.common.AppointmentId;
 import dev.kairos.booking.common.BusinessId;
 import dev.kairos.booking.common.ServiceId;
+import dev.kairos.booking.series.SeriesBooked;
+import dev.kairos.booking.series.SeriesId;
 
 import java.util.HashMap;
 import java.time.ZoneId;
@@ -30,6 +32,12 @@ public final class InMemoryLookups implements CommandLookups {
     public final Map<BusinessId, ZoneId> zones = new HashMap<>();
     public final Map<ServiceId, ServiceRecord> services = new HashMap<>();
     public final Map<AppointmentId, AppointmentRecord> appointments = new HashMap<>();
+    public final Map<SeriesId, SeriesRecord> series = new HashMap<>();
+
+    @Override
+    public Optional<SeriesRecord> series(SeriesId seriesId) {
+        return Optional.ofNullable(series.get(seriesId));
+    }
 
     @Override
     public Optional<Boolean> businessActive(BusinessId businessId) {
@@ -68,6 +76,8 @@ public final class InMemoryLookups implements CommandLookups {
         } else if (event instanceof ServiceDeactivated e) {
             ServiceRecord r = services.get(e.serviceId());
             services.put(e.serviceId(), new ServiceRecord(r.businessId(), r.terms(), false));
+        } else if (event instanceof SeriesBooked e) {
+            series.put(e.seriesId(), new SeriesRecord(e.businessId(), e.staffId(), e.serviceId()));
         } else if (event instanceof AppointmentBooked e) {
             appointments.put(e.appointmentId(), new AppointmentRecord(e.businessId(), e.staffId(), e.serviceId(),
                     AppointmentStatus.SCHEDULED, 1));
