@@ -20,4 +20,9 @@ public record BookSeries(SeriesId seriesId, BusinessId businessId, StaffId staff
     public BookSeries {
         metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
     }
+
+    public BookSeries withFirstStart(LocalDateTime start) {
+        return new BookSeries(seriesId, businessId, staffId, serviceId, customerId, customer, rule, start, zone, mode,
+                notes, metadata);
+    }
 }
