@@ -22,7 +22,7 @@ class ArchitectureTest {
     @Test
     void messagesAndSchedulingRulesAreFrameworkFree() {
         noClasses().that().resideInAnyPackage("dev.kairos.booking.common..", "dev.kairos.booking.catalog..",
-                        "dev.kairos.booking.calendar..", "dev.kairos.booking.scheduling..")
+                        "dev.kairos.booking.calendar..", "dev.kairos.booking.scheduling..", "dev.kairos.booking.series..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.axonframework..",
                         "jakarta..", "com.fasterxml..", "tools.jackson..", "dev.kairos.booking.command..")
                 .check(kairos);
