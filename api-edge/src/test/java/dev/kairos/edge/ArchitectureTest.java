@@ -28,6 +28,14 @@ class ArchitectureTest {
                 .check(kairos);
     }
 
+    /** ical4j is not a framework, but it stays behind the one class that parses and expands recurrence rules. */
+    @Test
+    void onlyTheRecurrenceRuleUsesIcal4j() {
+        noClasses().that().doNotHaveFullyQualifiedName("dev.kairos.booking.series.Recurrence")
+                .should().dependOnClassesThat().resideInAnyPackage("net.fortuna.ical4j..")
+                .check(kairos);
+    }
+
     @Test
     void noProjectionImportsAnAggregateOrTheEdge() {
         noClasses().that().resideInAnyPackage("dev.kairos.availability..", "dev.kairos.customers..")
