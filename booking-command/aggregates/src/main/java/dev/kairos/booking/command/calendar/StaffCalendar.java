@@ -406,6 +406,8 @@ public class StaffCalendar {
         SeriesInCalendar s = seriesOf(command.seriesId());
         requireProvides(s.serviceId());
         List<LiveAppointment> targets = inScope(s, command.scope(), command.appointmentId(), now);
+        BookingException.require(command.scope() != SeriesScope.ONE || !targets.isEmpty(), ErrorCode.ILLEGAL_STATUS_TRANSITION,
+                () -> "occurrence " + command.appointmentId() + " is no longer scheduled and cannot be moved");
         Set<AppointmentId> moving = new java.util.HashSet<>();
         targets.forEach(a -> moving.add(a.id()));
         BookingWindow window = BookingWindow.of(terms, now);

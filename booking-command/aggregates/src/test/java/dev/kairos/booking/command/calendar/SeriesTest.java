@@ -278,6 +278,21 @@ class SeriesTest {
         }
 
         @Test
+        void oneOccurrenceThatIsNoLongerScheduledCannotBeMoved() {
+            CalendarScenario scenario = withSeries();
+            scenario.when(new CancelAppointment(occurrence(1), BUSINESS, null, null)).expectSuccessfulHandlerExecution();
+            scenario.when(new RescheduleSeries(SERIES, BUSINESS, SeriesScope.ONE, occurrence(1), LocalTime.of(15, 0), 0))
+                    .expectException(ErrorCode.ILLEGAL_STATUS_TRANSITION);
+            scenario.when(new RescheduleSeries(SERIES, BUSINESS, SeriesScope.ONE, occurrence(2), LocalTime.of(15, 0), 0))
+                    .expectEvents(new SeriesRescheduled(SERIES, BUSINESS, STAFF, SeriesScope.ONE, occurrence(2),
+                                    LocalTime.of(15, 0), 0, BERLIN, List.of(occurrence(2))),
+                            moved(2, at(MONDAYS.get(2), "10:00"), at(MONDAYS.get(2), "15:00")));
+            // a retry finds the occurrence already there
+            scenario.when(new RescheduleSeries(SERIES, BUSINESS, SeriesScope.ONE, occurrence(2), LocalTime.of(15, 0), 0))
+                    .expectNoEvents();
+        }
+
+        @Test
         void theSameTimesChangeNothing() {
             withSeries().when(new RescheduleSeries(SERIES, BUSINESS, SeriesScope.ALL, null, LocalTime.of(10, 0), 0))
                     .expectNoEvents();
