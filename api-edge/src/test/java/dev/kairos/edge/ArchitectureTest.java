@@ -22,9 +22,17 @@ class ArchitectureTest {
     @Test
     void messagesAndSchedulingRulesAreFrameworkFree() {
         noClasses().that().resideInAnyPackage("dev.kairos.booking.common..", "dev.kairos.booking.catalog..",
-                        "dev.kairos.booking.calendar..", "dev.kairos.booking.scheduling..")
+                        "dev.kairos.booking.calendar..", "dev.kairos.booking.scheduling..", "dev.kairos.booking.series..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.axonframework..",
                         "jakarta..", "com.fasterxml..", "tools.jackson..", "dev.kairos.booking.command..")
+                .check(kairos);
+    }
+
+    /** ical4j is not a framework, but it stays behind the one class that parses and expands recurrence rules. */
+    @Test
+    void onlyTheRecurrenceRuleUsesIcal4j() {
+        noClasses().that().doNotHaveFullyQualifiedName("dev.kairos.booking.series.Recurrence")
+                .should().dependOnClassesThat().resideInAnyPackage("net.fortuna.ical4j..")
                 .check(kairos);
     }
 

@@ -75,4 +75,38 @@ class SnapshotAndMoveFailureIntegrationTest extends EngineTest {
         assertThat(retried.status()).isEqualTo(200);
         assertThat(salon.book(cut, mia, "2026-12-07T09:00:00Z", "Bob").status()).isEqualTo(201);
     }
+
+    @Test
+    void aSeriesIsRememberedThroughASnapshot() {
+        Scenario salon = Scenario.business(api, "Salon", "UTC");
+        UUID cut = salon.service("Cut", 30, 0, 0, 30, 0);
+        UUID mia = salon.staff("Mia", "UTC", List.of(cut), "08:00-20:00");
+        String body = """
+                {"staffId":"%s","serviceId":"%s","rule":"FREQ=DAILY;COUNT=6","start":"2026-12-07T09:00:00",
+                 "mode":"ALL_OR_NOTHING","customer":{"name":"Ada","email":"ada@example.com"}}
+                """.formatted(mia, cut);
+        String path = "/api/v1/businesses/" + salon.businessId + "/series";
+        Api.Response booked = api.post(path, body, "Idempotency-Key", "daily-ada");
+        assertThat(booked.status()).as(booked.raw().body()).isEqualTo(201);
+        String third = booked.json().path("booked").get(2).path("appointmentId").asString();
+        assertThat(salon.book(cut, mia, "2026-12-07T12:00:00Z", "Bea").status()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM snapshotevententry WHERE aggregate_identifier = ?", Long.class, mia.toString()) > 0);
+        assertThat(jdbc.queryForObject("SELECT convert_from(payload, 'UTF8') FROM snapshotevententry "
+                + "WHERE aggregate_identifier = ? ORDER BY sequence_number DESC LIMIT 1", String.class, mia.toString()))
+                .contains("\"series\"").contains(booked.text("id"));
+
+        // decided from the snapshot: the occurrences hold their time, a retry stores nothing, scopes resolve by index
+        assertThat(salon.book(cut, mia, "2026-12-09T09:00:00Z", "Cy").code()).isEqualTo("slot-unavailable");
+        long events = storedEvents();
+        jdbc.update("DELETE FROM idempotency_record");
+        assertThat(api.post(path, body, "Idempotency-Key", "daily-ada").status()).isEqualTo(201);
+        assertThat(storedEvents()).isEqualTo(events);
+        Api.Response cancelled = api.post("/api/v1/series/" + booked.text("id") + "/cancel",
+                "{\"scope\":\"THIS_AND_FOLLOWING\",\"appointmentId\":\"" + third + "\"}", "X-Business-Id", salon.tenant());
+        assertThat(cancelled.status()).as(cancelled.raw().body()).isEqualTo(200);
+        assertThat(cancelled.json().path("cancelled")).hasSize(4);
+        assertThat(salon.book(cut, mia, "2026-12-09T09:00:00Z", "Cy").status()).isEqualTo(201);
+        assertThat(salon.book(cut, mia, "2026-12-08T09:00:00Z", "Cy").code()).isEqualTo("slot-unavailable");
+    }
 }

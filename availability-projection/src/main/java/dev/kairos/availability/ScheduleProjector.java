@@ -41,6 +41,7 @@ import dev.kairos.booking.common.BusinessId;
 import dev.kairos.booking.common.ServiceId;
 import dev.kairos.booking.common.StaffId;
 import dev.kairos.booking.common.TimeSlot;
+import dev.kairos.booking.series.SeriesBooked;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -276,12 +277,23 @@ public class ScheduleProjector {
         TimeSlot slot = event.slot();
         TimeSlot blocked = event.blocked();
         jdbc.update("INSERT INTO appointment_view (appointment_id, business_id, staff_id, service_id, customer_id, customer_name, "
-                        + "customer_email, customer_phone, start_at, end_at, busy_from, busy_to, status, notes, metadata, revision, booked_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'SCHEDULED', ?, ?::jsonb, 1, ?) ON CONFLICT (appointment_id) DO NOTHING",
+                        + "customer_email, customer_phone, start_at, end_at, busy_from, busy_to, status, notes, metadata, revision, booked_at, "
+                        + "series_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'SCHEDULED', ?, ?::jsonb, 1, ?, ?) "
+                        + "ON CONFLICT (appointment_id) DO NOTHING",
                 event.appointmentId().id(), event.businessId().id(), event.staffId().id(), event.serviceId().id(),
                 event.customerId().id(), event.customer().name(), event.customer().email(), event.customer().phone(),
                 ts(slot.start()), ts(slot.end()), ts(blocked.start()), ts(blocked.end()), event.notes(),
-                ViewJson.write(json, event.metadata()), ts(event.bookedAt()));
+                ViewJson.write(json, event.metadata()), ts(event.bookedAt()),
+                event.seriesId() == null ? null : event.seriesId().id());
+    }
+
+    @EventHandler
+    void on(SeriesBooked event) {
+        jdbc.update("INSERT INTO series_view (series_id, business_id, staff_id, service_id, customer_id, rule, first_start, zone, "
+                        + "mode, occurrences) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) ON CONFLICT (series_id) DO NOTHING",
+                event.seriesId().id(), event.businessId().id(), event.staffId().id(), event.serviceId().id(),
+                event.customerId().id(), event.rule(), event.firstStart(), event.zone().getId(),
+                event.mode().name(), ViewJson.write(json, event.occurrences()));
     }
 
     @EventHandler
@@ -317,7 +329,7 @@ public class ScheduleProjector {
 
     @ResetHandler
     void reset() {
-        jdbc.update("TRUNCATE business_view, service_view, staff_view, staff_service, appointment_view, time_off_view, hold_view, waitlist_view, holiday_view, schedule_position");
+        jdbc.update("TRUNCATE business_view, service_view, staff_view, staff_service, appointment_view, time_off_view, hold_view, waitlist_view, holiday_view, series_view, schedule_position");
     }
 
     private void replaceServices(StaffId staffId, BusinessId businessId, Set<ServiceId> services) {

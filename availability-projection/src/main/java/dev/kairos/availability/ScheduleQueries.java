@@ -9,6 +9,8 @@ import dev.kairos.availability.Views.BusinessView;
 import dev.kairos.availability.Views.HolidayView;
 import dev.kairos.availability.Views.HoursView;
 import dev.kairos.availability.Views.Page;
+import dev.kairos.availability.Views.OccurrenceView;
+import dev.kairos.availability.Views.SeriesView;
 import dev.kairos.availability.Views.ServiceView;
 import dev.kairos.booking.catalog.CustomerLimit;
 import dev.kairos.availability.Views.SlotView;
@@ -33,6 +35,8 @@ import dev.kairos.booking.common.ServiceId;
 import dev.kairos.booking.common.StaffId;
 import dev.kairos.booking.common.TimeSlot;
 import dev.kairos.booking.scheduling.BookingWindow;
+import dev.kairos.booking.series.OccurrenceOutcome;
+import dev.kairos.booking.series.SeriesId;
 import dev.kairos.booking.scheduling.BusyTimes;
 import dev.kairos.booking.scheduling.FreeSlots;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -46,6 +50,7 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -106,6 +111,44 @@ public class ScheduleQueries {
 
     private static final String STAFF_SELECT = "SELECT s.*, ARRAY(SELECT ss.service_id FROM staff_service ss "
             + "WHERE ss.staff_id = s.staff_id ORDER BY ss.service_id) AS service_ids FROM staff_view s";
+
+    // ---- series
+
+    /** Occurrences as the series row stores them: the {@code SeriesBooked} event's outcomes. */
+    private static final TypeReference<List<OccurrenceOutcome>> OCCURRENCES = new TypeReference<>() {
+    };
+
+    /** The series with every occurrence: booked ones with their appointment's current state, skipped ones with their code. */
+    public Optional<SeriesView> series(BusinessId businessId, SeriesId seriesId) {
+        return jdbc.query("SELECT * FROM series_view WHERE series_id = ? AND business_id = ?", (rs, i) -> {
+            ZoneId zone = ZoneId.of(rs.getString("zone"));
+            List<OccurrenceOutcome> stored;
+            try {
+                stored = ViewJson.MAPPER.readValue(rs.getString("occurrences"), OCCURRENCES);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException("stored series occurrences unreadable", e);
+            }
+            Map<UUID, Object[]> appointments = new HashMap<>();
+            jdbc.query("SELECT appointment_id, status, start_at, revision FROM appointment_view WHERE series_id = ?",
+                    (ResultSet a) -> {
+                        appointments.put(a.getObject(1, UUID.class), new Object[]{a.getString(2),
+                                a.getTimestamp(3).toInstant(), a.getLong(4)});
+                    }, seriesId.id());
+            List<OccurrenceView> occurrences = new ArrayList<>();
+            for (OccurrenceOutcome o : stored) {
+                Object[] row = o.code() == null ? appointments.get(o.appointmentId().id()) : null;
+                Instant start = row == null ? o.start() : (Instant) row[1];
+                String status = o.code() != null ? "SKIPPED" : row == null ? "SCHEDULED" : (String) row[0];
+                occurrences.add(new OccurrenceView(o.index(), o.code() == null ? o.appointmentId().id() : null, status,
+                        start.atZone(zone).toOffsetDateTime(), start.atZone(zone).toLocalDateTime(), zone.getId(),
+                        o.code(), row == null ? null : (Long) row[2]));
+            }
+            return new SeriesView(rs.getObject("series_id", UUID.class), rs.getObject("business_id", UUID.class),
+                    rs.getObject("staff_id", UUID.class), rs.getObject("service_id", UUID.class),
+                    rs.getObject("customer_id", UUID.class), rs.getString("rule"),
+                    rs.getObject("first_start", LocalDateTime.class), zone.getId(), rs.getString("mode"), occurrences);
+        }, seriesId.id(), businessId.id()).stream().findFirst();
+    }
 
     // ---- appointments
 
@@ -508,7 +551,7 @@ public class ScheduleQueries {
                 rs.getTimestamp("end_at").toInstant().atZone(zone).toOffsetDateTime(), zone.getId(),
                 rs.getString("status"), rs.getString("notes"), ViewJson.MAPPER.convertValue(
                 ViewJson.read(rs.getString("metadata"), Map.class), STRING_MAP), rs.getLong("revision"),
-                rs.getTimestamp("booked_at").toInstant());
+                rs.getTimestamp("booked_at").toInstant(), rs.getObject("series_id", UUID.class));
     }
 
     private static Duration seconds(ResultSet rs, String column) throws SQLException {

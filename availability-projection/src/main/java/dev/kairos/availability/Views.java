@@ -10,6 +10,7 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -44,11 +45,28 @@ public final class Views {
                             BookingLimits bookingLimits, List<UUID> serviceIds, boolean active, long revision) {
     }
 
-    /** Start and end are given in {@code timeZone}, the staff member's zone. */
+    /** Start and end are given in {@code timeZone}, the staff member's zone; {@code seriesId} is null for a single appointment. */
     public record AppointmentView(UUID id, UUID businessId, UUID staffId, UUID serviceId, UUID customerId,
                                   CustomerDetails customer, OffsetDateTime start, OffsetDateTime end, String timeZone,
                                   String status, String notes, Map<String, String> metadata, long revision,
-                                  Instant bookedAt) {
+                                  Instant bookedAt, UUID seriesId) {
+    }
+
+    /**
+     * A recurring series and every occurrence its rule expanded to, in order. Wall-clock times are read in
+     * {@code timeZone}, the zone the series was expanded in.
+     */
+    public record SeriesView(UUID id, UUID businessId, UUID staffId, UUID serviceId, UUID customerId, String rule,
+                             LocalDateTime firstStart, String timeZone, String mode, List<OccurrenceView> occurrences) {
+    }
+
+    /**
+     * One occurrence: {@code status} is the appointment's (SCHEDULED, CONFIRMED, CANCELLED, ...) or SKIPPED when the
+     * series was booked without it, then {@code code} says why. {@code start} is the current start instant (in the
+     * series' zone), {@code localStart} its wall-clock time there.
+     */
+    public record OccurrenceView(int index, UUID appointmentId, String status, OffsetDateTime start,
+                                 LocalDateTime localStart, String timeZone, String code, Long revision) {
     }
 
     /** A period taken out of a staff member's bookable time; instants in UTC. */

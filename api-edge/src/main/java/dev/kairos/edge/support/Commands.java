@@ -18,4 +18,9 @@ public class Commands {
     public CommandOutcome send(Object command) {
         return gateway.sendAndWait(command, 30, TimeUnit.SECONDS);
     }
+
+    /** For commands that answer with more than an outcome (series decisions). */
+    public <R> R ask(Object command, Class<R> answer) {
+        return answer.cast(gateway.sendAndWait(command, 30, TimeUnit.SECONDS));
+    }
 }

@@ -6,15 +6,24 @@ import dev.kairos.booking.common.CustomerId;
 import dev.kairos.booking.common.ServiceId;
 import dev.kairos.booking.common.StaffId;
 import dev.kairos.booking.common.TimeSlot;
+import dev.kairos.booking.series.SeriesId;
 
 import java.time.Instant;
 import java.util.Map;
 
 /**
  * An appointment was booked. {@code slot} is the appointment itself, {@code blocked} the staff member's time it
- * holds including the service's buffers. Its revision is 1.
+ * holds including the service's buffers. Its revision is 1. {@code seriesId} names the series the appointment is an
+ * occurrence of (null for a single appointment).
  */
 public record AppointmentBooked(AppointmentId appointmentId, BusinessId businessId, StaffId staffId, ServiceId serviceId,
                                 CustomerId customerId, CustomerDetails customer, TimeSlot slot, TimeSlot blocked,
-                                String notes, Map<String, String> metadata, Instant bookedAt) {
+                                String notes, Map<String, String> metadata, Instant bookedAt, SeriesId seriesId) {
+
+    /** A single appointment, not part of a series. */
+    public AppointmentBooked(AppointmentId appointmentId, BusinessId businessId, StaffId staffId, ServiceId serviceId,
+                             CustomerId customerId, CustomerDetails customer, TimeSlot slot, TimeSlot blocked,
+                             String notes, Map<String, String> metadata, Instant bookedAt) {
+        this(appointmentId, businessId, staffId, serviceId, customerId, customer, slot, blocked, notes, metadata, bookedAt, null);
+    }
 }

@@ -31,6 +31,9 @@ public enum ErrorCode {
     INVALID_CALENDAR("invalid-calendar", Kind.INVALID),
     CALENDAR_URL_REFUSED("calendar-url-refused", Kind.INVALID),
     CALENDAR_UNREACHABLE("calendar-unreachable", Kind.INVALID),
+    INVALID_RECURRENCE("invalid-recurrence", Kind.INVALID),
+    SERIES_TOO_LONG("series-too-long", Kind.INVALID),
+    NOT_IN_SERIES("occurrence-not-in-series", Kind.INVALID),
     // booking rules decided against the request itself
     OUTSIDE_WORKING_HOURS("outside-working-hours", Kind.RULE),
     MINIMUM_NOTICE("minimum-notice-not-met", Kind.RULE),
@@ -38,6 +41,8 @@ public enum ErrorCode {
     SERVICE_NOT_PROVIDED("service-not-provided-by-staff", Kind.RULE),
     APPOINTMENT_NOT_STARTED("appointment-not-started", Kind.RULE),
     WRONG_BUSINESS_STAFF("staff-of-another-business", Kind.NOT_FOUND),
+    OCCURRENCE_STARTED("occurrence-already-started", Kind.RULE),
+    SERIES_STAFF_FIXED("series-staff-fixed", Kind.RULE),
     // rules decided against current state
     SLOT_UNAVAILABLE("slot-unavailable", Kind.CONFLICT),
     BOOKING_LIMIT_REACHED("booking-limit-reached", Kind.CONFLICT),
@@ -54,6 +59,7 @@ public enum ErrorCode {
     HOLD_ENDED("hold-ended", Kind.CONFLICT),
     BUSINESS_HOLIDAY("business-holiday", Kind.CONFLICT),
     HOLIDAY_LIMIT_REACHED("holiday-limit-reached", Kind.CONFLICT),
+    SERIES_CONFLICT("series-conflict", Kind.CONFLICT),
     REVISION_MISMATCH("revision-mismatch", Kind.PRECONDITION),
     CUSTOMER_LIMIT_REACHED("customer-limit-reached", Kind.CONFLICT),
     NO_STAFF_AVAILABLE("no-staff-available", Kind.CONFLICT),
@@ -66,7 +72,8 @@ public enum ErrorCode {
     TIME_OFF_NOT_FOUND("time-off-not-found", Kind.NOT_FOUND),
     HOLD_NOT_FOUND("hold-not-found", Kind.NOT_FOUND),
     WAITLIST_ENTRY_NOT_FOUND("waitlist-entry-not-found", Kind.NOT_FOUND),
-    HOLIDAY_NOT_FOUND("holiday-not-found", Kind.NOT_FOUND);
+    HOLIDAY_NOT_FOUND("holiday-not-found", Kind.NOT_FOUND),
+    SERIES_NOT_FOUND("series-not-found", Kind.NOT_FOUND);
 
     public enum Kind { MALFORMED, INVALID, RULE, CONFLICT, PRECONDITION, NOT_FOUND, FAILURE }
 

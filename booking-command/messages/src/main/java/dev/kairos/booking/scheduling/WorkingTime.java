@@ -90,6 +90,15 @@ public final class WorkingTime {
         return false;
     }
 
+    /**
+     * The instant a wall-clock time stands for in {@code zone}, by the same rule as working hours: a time inside a
+     * spring-forward gap resolves to the moment the gap ends, an ambiguous time in a fall-back overlap to the
+     * earlier offset.
+     */
+    public static Instant instantOf(ZoneId zone, LocalDateTime local) {
+        return instant(zone.getRules(), local);
+    }
+
     /** The first instant whose local time is at or after {@code local}. */
     private static Instant instant(ZoneRules rules, LocalDateTime local) {
         List<ZoneOffset> offsets = rules.getValidOffsets(local);

@@ -35,6 +35,16 @@ import dev.kairos.booking.common.ErrorCode;
 import dev.kairos.booking.common.ServiceId;
 import dev.kairos.booking.common.StaffId;
 import dev.kairos.booking.common.TimeSlot;
+import dev.kairos.booking.series.BookSeries;
+import dev.kairos.booking.series.CancelSeries;
+import dev.kairos.booking.series.Occurrence;
+import dev.kairos.booking.series.OccurrenceOutcome;
+import dev.kairos.booking.series.PreviewSeries;
+import dev.kairos.booking.series.Recurrence;
+import dev.kairos.booking.series.RescheduleSeries;
+import dev.kairos.booking.series.SeriesChange;
+import dev.kairos.booking.series.SeriesDecision;
+import dev.kairos.booking.series.SeriesScope;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.Repository;
@@ -47,6 +57,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.time.ZoneId;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.ToLongFunction;
@@ -283,6 +294,88 @@ public class CalendarCommandHandler {
         from.execute(c -> c.releaseTransfer(moving, target));
         counting.apply();
         return outcome(to, moving.revision() + 1);
+    }
+
+    // ---- series: every decision is the one calendar's that holds all of the series' occurrences (ADR 0006)
+
+    @CommandHandler
+    public SeriesDecision handle(PreviewSeries command) {
+        requireActiveBusiness(lookups, command.businessId());
+        ServiceTerms terms = bookableTerms(command.serviceId(), command.businessId());
+        ZoneId zone = seriesZone(command.zone(), command.businessId());
+        List<Occurrence> occurrences = Recurrence.parse(command.rule()).expand(command.firstStart(), zone);
+        Aggregate<StaffCalendar> calendar = calendarOf(command.staffId(), command.businessId());
+        List<TimeSlot> holidays = holidaysAcross(command.businessId(), occurrences);
+        List<OccurrenceOutcome> plan = calendar.invoke(c -> c.previewSeries(null, command.serviceId(), occurrences, terms,
+                holidays, clock.instant()));
+        return new SeriesDecision(outcome(calendar, 0), null, zone, plan);
+    }
+
+    @CommandHandler
+    public SeriesDecision handle(BookSeries command) {
+        requireActiveBusiness(lookups, command.businessId());
+        ServiceTerms terms = bookableTerms(command.serviceId(), command.businessId());
+        ZoneId zone = seriesZone(command.zone(), command.businessId());
+        Recurrence recurrence = Recurrence.parse(command.rule());
+        List<Occurrence> occurrences = recurrence.expand(command.firstStart(), zone);
+        lookups.series(command.seriesId()).ifPresent(existing -> BookingException.require(
+                existing.staffId().equals(command.staffId()) && existing.businessId().equals(command.businessId()),
+                ErrorCode.ALREADY_EXISTS, () -> "series " + command.seriesId() + " already exists"));
+        BookingException.require(terms.customerLimit() == null, ErrorCode.VALIDATION_FAILED,
+                "a service with a limit per customer is booked one appointment at a time, not as a series");
+        Aggregate<StaffCalendar> calendar = calendarOf(command.staffId(), command.businessId());
+        List<TimeSlot> holidays = holidaysAcross(command.businessId(), occurrences);
+        List<OccurrenceOutcome> plan = calendar.invoke(c -> c.bookSeries(command, zone, recurrence.rule(), occurrences,
+                terms, holidays, clock.instant()));
+        return new SeriesDecision(outcome(calendar, 1), command.seriesId(), zone, plan);
+    }
+
+    @CommandHandler
+    public SeriesChange handle(CancelSeries command) {
+        CommandLookups.SeriesRecord series = seriesRecord(command.seriesId(), command.businessId());
+        if (command.scope() == SeriesScope.ONE && command.appointmentId() != null) {
+            // one occurrence that already finished: cancelled again is a no-op, anything else illegal
+            lookups.appointment(command.appointmentId()).ifPresent(r -> BookingException.require(
+                    r.status().isLive() || r.status() == AppointmentStatus.CANCELLED, ErrorCode.ILLEGAL_STATUS_TRANSITION,
+                    () -> "the appointment is already " + r.status()));
+        }
+        Aggregate<StaffCalendar> calendar = calendarOf(series.staffId(), command.businessId());
+        List<AppointmentId> cancelled = calendar.invoke(c -> c.cancelSeries(command, clock.instant()));
+        return new SeriesChange(outcome(calendar, 0), cancelled);
+    }
+
+    @CommandHandler
+    public SeriesChange handle(RescheduleSeries command) {
+        requireActiveBusiness(lookups, command.businessId());
+        CommandLookups.SeriesRecord series = seriesRecord(command.seriesId(), command.businessId());
+        ServiceTerms terms = bookableTerms(series.serviceId(), command.businessId());
+        Aggregate<StaffCalendar> calendar = calendarOf(series.staffId(), command.businessId());
+        // a move keeps occurrences within days of their dates: the holidays of the next year and a half cover any
+        Instant now = clock.instant();
+        List<TimeSlot> holidays = lookups.holidays(command.businessId(), now.minus(CommandLookups.HOLIDAY_REACH),
+                now.plus(java.time.Duration.ofDays(3660 + 400)));
+        List<AppointmentId> moved = calendar.invoke(c -> c.rescheduleSeries(command, terms, holidays, now));
+        return new SeriesChange(outcome(calendar, 0), moved);
+    }
+
+    private CommandLookups.SeriesRecord seriesRecord(dev.kairos.booking.series.SeriesId seriesId, BusinessId businessId) {
+        return lookups.series(seriesId).filter(r -> r.businessId().equals(businessId))
+                .orElseThrow(() -> new BookingException(ErrorCode.SERIES_NOT_FOUND, "series not found: " + seriesId));
+    }
+
+    /** The business's holidays around every occurrence of a series. */
+    private List<TimeSlot> holidaysAcross(BusinessId businessId, List<Occurrence> occurrences) {
+        if (occurrences.isEmpty()) {
+            return List.of();
+        }
+        return lookups.holidays(businessId, occurrences.get(0).start().minus(CommandLookups.HOLIDAY_REACH),
+                occurrences.get(occurrences.size() - 1).start().plus(CommandLookups.HOLIDAY_REACH));
+    }
+
+    /** The zone a series is expanded in: the one the client named, else the business's home zone. */
+    private ZoneId seriesZone(ZoneId named, BusinessId businessId) {
+        return named != null ? named : lookups.businessZone(businessId)
+                .orElseThrow(() -> new BookingException(ErrorCode.BUSINESS_NOT_FOUND, "business not found: " + businessId));
     }
 
     @CommandHandler

@@ -58,6 +58,18 @@ import dev.kairos.booking.scheduling.BookingWindow;
 import dev.kairos.booking.scheduling.BusyTimes;
 import dev.kairos.booking.scheduling.FreeSlots;
 import dev.kairos.booking.scheduling.WorkingTime;
+import dev.kairos.booking.series.BookSeries;
+import dev.kairos.booking.series.CancelSeries;
+import dev.kairos.booking.series.Occurrence;
+import dev.kairos.booking.series.OccurrenceOutcome;
+import dev.kairos.booking.series.RescheduleSeries;
+import dev.kairos.booking.series.SeriesBooked;
+import dev.kairos.booking.series.SeriesCancelled;
+import dev.kairos.booking.series.SeriesConflictException;
+import dev.kairos.booking.series.SeriesId;
+import dev.kairos.booking.series.SeriesMode;
+import dev.kairos.booking.series.SeriesRescheduled;
+import dev.kairos.booking.series.SeriesScope;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -65,6 +77,8 @@ import org.axonframework.spring.stereotype.Aggregate;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -72,6 +86,7 @@ import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.LongFunction;
@@ -102,6 +117,8 @@ public class StaffCalendar {
     private Map<TimeOffId, TimeSlot> timeOff = new HashMap<>();
     /** Slots kept for customers completing checkout; each ends by confirmation, release or expiry. */
     private Map<HoldId, Hold> holds = new HashMap<>();
+    /** The series this calendar holds, with every occurrence (all of a series' occurrences live in one calendar). */
+    private Map<SeriesId, SeriesInCalendar> series = new HashMap<>();
     /** Live appointments by blocked start; derived from {@link #live}, rebuilt after loading a snapshot. */
     private transient NavigableMap<Instant, Map<AppointmentId, LiveAppointment>> byBlockedStart;
 
@@ -223,7 +240,11 @@ public class StaffCalendar {
 
     /** First half of moving an appointment to another staff member: what is being moved. */
     LiveAppointment appointmentToTransfer(AppointmentId appointmentId, Long expectedRevision) {
-        return liveAppointment(appointmentId, expectedRevision);
+        LiveAppointment appointment = liveAppointment(appointmentId, expectedRevision);
+        BookingException.require(appointment.seriesId() == null, ErrorCode.SERIES_STAFF_FIXED,
+                () -> "appointment " + appointmentId + " belongs to series " + appointment.seriesId()
+                        + ", whose occurrences all stay with one staff member; cancel it and book anew instead");
+        return appointment;
     }
 
     /** Takes over an appointment from another staff member's calendar at a new start. */
@@ -343,6 +364,205 @@ public class StaffCalendar {
         }
     }
 
+    // ---- decisions about series
+
+    /**
+     * Which occurrences could be booked now and why the others could not, decided from this calendar's state
+     * exactly as {@link #bookSeries} would, without applying anything.
+     */
+    List<OccurrenceOutcome> previewSeries(SeriesId seriesId, ServiceId serviceId, List<Occurrence> occurrences,
+                                          ServiceTerms terms, List<TimeSlot> holidays, Instant now) {
+        requireSeriesBookable(serviceId, occurrences, terms, now);
+        return plan(seriesId, serviceId, occurrences, terms, holidays, now);
+    }
+
+    /**
+     * Books a series in one decision. Occurrences are checked in order, each against the calendar and the
+     * occurrences accepted before it (so a series cannot overlap itself or exceed a limit on its own). All or
+     * nothing: any occurrence that cannot be booked rejects the series. Free ones: the others are skipped, but a
+     * series of which nothing is free is rejected. Booking the same series again answers with the first outcome.
+     */
+    List<OccurrenceOutcome> bookSeries(BookSeries command, ZoneId zone, String rule, List<Occurrence> occurrences,
+                                       ServiceTerms terms, List<TimeSlot> holidays, Instant now) {
+        SeriesInCalendar existing = series.get(command.seriesId());
+        if (existing != null) {
+            BookingException.require(existing.rule().equals(rule) && existing.firstStart().equals(command.firstStart())
+                            && existing.serviceId().equals(command.serviceId()) && existing.zone().equals(zone),
+                    ErrorCode.ALREADY_EXISTS, () -> "series " + command.seriesId() + " already exists");
+            return existing.occurrences();
+        }
+        requireSeriesBookable(command.serviceId(), occurrences, terms, now);
+        List<OccurrenceOutcome> plan = plan(command.seriesId(), command.serviceId(), occurrences, terms, holidays, now);
+        List<OccurrenceOutcome> conflicts = plan.stream().filter(o -> !o.isFree()).toList();
+        if (!conflicts.isEmpty() && (command.mode() == SeriesMode.ALL_OR_NOTHING || conflicts.size() == plan.size())) {
+            throw new SeriesConflictException(conflicts.size() + " of " + plan.size() + " occurrences cannot be booked"
+                    + (command.mode() == SeriesMode.ALL_OR_NOTHING ? "; nothing was booked" : ", none is free"), conflicts);
+        }
+        apply(new SeriesBooked(command.seriesId(), businessId, staffId, command.serviceId(), command.customerId(), rule,
+                command.firstStart(), zone, command.mode(), plan));
+        for (OccurrenceOutcome o : plan) {
+            if (o.isFree()) {
+                TimeSlot slot = TimeSlot.of(o.start(), terms.duration());
+                apply(new AppointmentBooked(o.appointmentId(), businessId, staffId, command.serviceId(),
+                        command.customerId(), command.customer(), slot, slot.widen(terms.bufferBefore(), terms.bufferAfter()),
+                        command.notes(), command.metadata(), now, command.seriesId()));
+            }
+        }
+        return plan;
+    }
+
+    private void requireSeriesBookable(ServiceId serviceId, List<Occurrence> occurrences, ServiceTerms terms, Instant now) {
+        requireProvides(serviceId);
+        BookingWindow window = BookingWindow.of(terms, now);
+        Occurrence last = occurrences.get(occurrences.size() - 1);
+        BookingException.require(!window.tooLate(last.start()), ErrorCode.SERIES_TOO_LONG,
+                () -> "the series must end within the service's booking window of " + terms.maxAdvanceDays()
+                        + " days; its last occurrence " + last.localStart() + " is after " + window.latest());
+    }
+
+    private List<OccurrenceOutcome> plan(SeriesId seriesId, ServiceId serviceId, List<Occurrence> occurrences,
+                                         ServiceTerms terms, List<TimeSlot> holidays, Instant now) {
+        BookingWindow window = BookingWindow.of(terms, now);
+        List<LiveAppointment> accepted = new ArrayList<>();
+        List<OccurrenceOutcome> plan = new ArrayList<>();
+        for (Occurrence o : occurrences) {
+            AppointmentId id = seriesId == null ? null : seriesId.occurrence(o.index());
+            TimeSlot slot = TimeSlot.of(o.start(), terms.duration());
+            TimeSlot blocked = slot.widen(terms.bufferBefore(), terms.bufferAfter());
+            OccurrenceOutcome outcome = judge(o.index(), id, o.localStart(), serviceId, slot, blocked, terms, window,
+                    holidays, now, Set.of(), accepted);
+            if (outcome.isFree()) {
+                accepted.add(tentative(id, serviceId, slot, blocked));
+            }
+            plan.add(outcome);
+        }
+        return plan;
+    }
+
+    private OccurrenceOutcome judge(int index, AppointmentId id, LocalDateTime local, ServiceId serviceId, TimeSlot slot,
+                                    TimeSlot blocked, ServiceTerms terms, BookingWindow window, List<TimeSlot> holidays,
+                                    Instant now, Set<AppointmentId> except, List<LiveAppointment> accepted) {
+        try {
+            if (fitsInTime(serviceId, slot, blocked, terms, window, holidays, now, except, accepted)) {
+                return OccurrenceOutcome.free(index, id, local, slot.start());
+            }
+            return new OccurrenceOutcome(index, id, local, slot.start(), ErrorCode.SLOT_UNAVAILABLE.code(),
+                    "staff member " + staffId + " is not free for " + slot.start() + "–" + slot.end());
+        } catch (BookingException e) {
+            return new OccurrenceOutcome(index, id, local, slot.start(), e.errorCode().code(), e.getMessage());
+        }
+    }
+
+    private static LiveAppointment tentative(AppointmentId id, ServiceId serviceId, TimeSlot slot, TimeSlot blocked) {
+        return new LiveAppointment(id, serviceId, null, null, slot, blocked, AppointmentStatus.SCHEDULED, null, Map.of(),
+                null, 0, null);
+    }
+
+    /** Cancels the live, not yet started occurrences in scope; returns them (none: nothing left to do). */
+    List<AppointmentId> cancelSeries(CancelSeries command, Instant now) {
+        SeriesInCalendar s = seriesOf(command.seriesId());
+        List<LiveAppointment> targets = inScope(s, command.scope(), command.appointmentId(), now);
+        if (targets.isEmpty()) {
+            return List.of();
+        }
+        List<AppointmentId> ids = targets.stream().map(LiveAppointment::id).toList();
+        apply(new SeriesCancelled(s.id(), businessId, staffId, command.scope(), command.appointmentId(), ids, command.reason()));
+        for (LiveAppointment a : targets) {
+            apply(new AppointmentCancelled(a.id(), businessId, staffId, command.reason(), a.revision() + 1));
+        }
+        return ids;
+    }
+
+    /**
+     * Moves the live, not yet started occurrences in scope to a new local time of day and/or shifted dates in the
+     * series' zone, all or none: each new time passes every booking rule, against the calendar without the moving
+     * occurrences' current times and against the occurrences already placed in this decision.
+     */
+    List<AppointmentId> rescheduleSeries(RescheduleSeries command, ServiceTerms terms, List<TimeSlot> holidays, Instant now) {
+        SeriesInCalendar s = seriesOf(command.seriesId());
+        requireProvides(s.serviceId());
+        List<LiveAppointment> targets = inScope(s, command.scope(), command.appointmentId(), now);
+        BookingException.require(command.scope() != SeriesScope.ONE || !targets.isEmpty(), ErrorCode.ILLEGAL_STATUS_TRANSITION,
+                () -> "occurrence " + command.appointmentId() + " is no longer scheduled and cannot be moved");
+        Set<AppointmentId> moving = new java.util.HashSet<>();
+        targets.forEach(a -> moving.add(a.id()));
+        BookingWindow window = BookingWindow.of(terms, now);
+        List<LiveAppointment> placed = new ArrayList<>();
+        List<OccurrenceOutcome> conflicts = new ArrayList<>();
+        List<LiveAppointment> changed = new ArrayList<>();
+        for (LiveAppointment a : targets) {
+            LocalDateTime current = a.slot().start().atZone(s.zone()).toLocalDateTime();
+            LocalTime time = command.newLocalTime() == null ? current.toLocalTime() : command.newLocalTime();
+            LocalDateTime wanted = current.toLocalDate().plusDays(command.shiftDays()).atTime(time);
+            TimeSlot slot = TimeSlot.of(WorkingTime.instantOf(s.zone(), wanted), terms.duration());
+            TimeSlot blocked = slot.widen(terms.bufferBefore(), terms.bufferAfter());
+            int index = s.indexOf(a.id()).orElseThrow();
+            OccurrenceOutcome outcome = judge(index, a.id(), wanted, a.serviceId(), slot, blocked, terms, window, holidays, now,
+                    moving, placed);
+            if (!outcome.isFree()) {
+                conflicts.add(outcome);
+                continue;
+            }
+            placed.add(tentative(a.id(), a.serviceId(), slot, blocked));
+            if (!slot.start().equals(a.slot().start())) {
+                changed.add(a.moved(slot, blocked, a.revision() + 1));
+            }
+        }
+        if (!conflicts.isEmpty()) {
+            throw new SeriesConflictException(conflicts.size() + " of " + targets.size()
+                    + " occurrences cannot be moved; nothing was moved", conflicts);
+        }
+        if (changed.isEmpty()) {
+            return List.of();
+        }
+        List<AppointmentId> ids = changed.stream().map(LiveAppointment::id).toList();
+        apply(new SeriesRescheduled(s.id(), businessId, staffId, command.scope(), command.appointmentId(),
+                command.newLocalTime(), command.shiftDays(), s.zone(), ids));
+        for (LiveAppointment after : changed) {
+            apply(new AppointmentRescheduled(after.id(), businessId, staffId, live.get(after.id()).slot(), after.slot(),
+                    after.blocked(), after.revision()));
+        }
+        return ids;
+    }
+
+    private SeriesInCalendar seriesOf(SeriesId seriesId) {
+        SeriesInCalendar s = series.get(seriesId);
+        if (s == null) {
+            throw new BookingException(ErrorCode.SERIES_NOT_FOUND, "series not found: " + seriesId);
+        }
+        return s;
+    }
+
+    /**
+     * The live occurrences a scope addresses, in order; occurrences that already started are never included, and
+     * naming one for ONE or THIS_AND_FOLLOWING is rejected.
+     */
+    private List<LiveAppointment> inScope(SeriesInCalendar s, SeriesScope scope, AppointmentId named, Instant now) {
+        int from = 0;
+        if (scope != SeriesScope.ALL) {
+            BookingException.require(named != null, ErrorCode.VALIDATION_FAILED,
+                    () -> "scope " + scope + " names the occurrence it starts from");
+            OptionalInt index = s.indexOf(named);
+            BookingException.require(index.isPresent(), ErrorCode.NOT_IN_SERIES,
+                    () -> "appointment " + named + " is not an occurrence of series " + s.id());
+            LiveAppointment one = live.get(named);
+            BookingException.require(one == null || !one.slot().start().isBefore(now), ErrorCode.OCCURRENCE_STARTED,
+                    () -> "occurrence " + named + " started at " + one.slot().start() + "; past occurrences are never changed");
+            if (scope == SeriesScope.ONE) {
+                return one == null ? List.of() : List.of(one);
+            }
+            from = index.getAsInt();
+        }
+        List<LiveAppointment> targets = new ArrayList<>();
+        for (OccurrenceOutcome o : s.occurrences()) {
+            LiveAppointment a = o.index() >= from ? live.get(o.appointmentId()) : null;
+            if (a != null && !a.slot().start().isBefore(now)) {
+                targets.add(a);
+            }
+        }
+        return targets;
+    }
+
     // ---- rules
 
     /**
@@ -351,10 +571,31 @@ public class StaffCalendar {
      */
     private void checkBookable(ServiceId serviceId, TimeSlot slot, TimeSlot blocked, ServiceTerms terms,
                                List<TimeSlot> holidays, Instant now, AppointmentId movingAppointment) {
+        requireProvides(serviceId);
+        BookingWindow window = BookingWindow.of(terms, now);
+        Set<AppointmentId> except = movingAppointment == null ? Set.of() : Set.of(movingAppointment);
+        if (!fitsInTime(serviceId, slot, blocked, terms, window, holidays, now, except, List.of())) {
+            throw new SlotUnavailableException("staff member " + staffId + " is not free for " + slot.start() + "–"
+                    + slot.end() + " (with buffers " + blocked.start() + "–" + blocked.end() + ")",
+                    staffId, nearestFree(slot.start(), terms, window, holidays, movingAppointment, now));
+        }
+    }
+
+    private void requireProvides(ServiceId serviceId) {
         BookingException.require(active, ErrorCode.STAFF_INACTIVE, () -> "staff member " + staffId + " is inactive");
         BookingException.require(services.contains(serviceId), ErrorCode.SERVICE_NOT_PROVIDED,
                 () -> "staff member " + staffId + " does not provide service " + serviceId);
-        BookingWindow window = BookingWindow.of(terms, now);
+    }
+
+    /**
+     * The rules about time: notice, advance, holidays, working hours, seats, limits (throwing their codes); then
+     * whether the blocked interval is free (the answer). {@code except} are appointments being moved (their current
+     * time does not count), {@code tentative} appointments decided earlier in the same decision (a series) that count
+     * as if booked.
+     */
+    private boolean fitsInTime(ServiceId serviceId, TimeSlot slot, TimeSlot blocked, ServiceTerms terms, BookingWindow window,
+                               List<TimeSlot> holidays, Instant now, Set<AppointmentId> except,
+                               List<LiveAppointment> tentative) {
         BookingException.require(!window.tooSoon(slot.start()), ErrorCode.MINIMUM_NOTICE,
                 () -> "the service needs " + terms.minimumNotice() + " notice; earliest start is " + window.earliest());
         BookingException.require(!window.tooLate(slot.start()), ErrorCode.MAXIMUM_ADVANCE,
@@ -365,18 +606,14 @@ public class StaffCalendar {
         }
         BookingException.require(WorkingTime.covers(schedule, overrides, profile.zone(), slot), ErrorCode.OUTSIDE_WORKING_HOURS,
                 () -> "the appointment " + slot.start() + "–" + slot.end() + " is outside the working hours of staff member " + staffId);
-        int seatsTaken = seatsTaken(serviceId, slot, blocked, terms, movingAppointment, now);
+        int seatsTaken = seatsTaken(serviceId, slot, blocked, terms, except, tentative, now);
         if (seatsTaken <= 0) {
             // joining a group session that already runs adds no appointment to the staff member's day
-            requireWithinLimits(slot, movingAppointment, now);
+            requireWithinLimits(slot, except, tentative, now);
         }
         BookingException.require(seatsTaken < terms.capacity(), ErrorCode.SESSION_FULL,
                 () -> "all " + terms.capacity() + " seats of the session at " + slot.start() + " are taken");
-        if (seatsTaken < 0) {
-            throw new SlotUnavailableException("staff member " + staffId + " is not free for " + slot.start() + "–"
-                    + slot.end() + " (with buffers " + blocked.start() + "–" + blocked.end() + ")",
-                    staffId, nearestFree(slot.start(), terms, window, holidays, movingAppointment, now));
-        }
+        return seatsTaken >= 0;
     }
 
     /** Up to three free slots nearest to {@code wanted}, within three days of it, from this calendar's own state. */
@@ -403,19 +640,22 @@ public class StaffCalendar {
                 .toList();
     }
 
-    /** Counts the live appointments of the slot's date and week, the one being moved excepted. */
-    private void requireWithinLimits(TimeSlot slot, AppointmentId except, Instant now) {
+    /**
+     * Counts the sessions of the slot's date and week: live and tentative appointments (the ones being moved excepted)
+     * and live holds. A group session counts once, however many seats are taken.
+     */
+    private void requireWithinLimits(TimeSlot slot, Set<AppointmentId> except, List<LiveAppointment> tentative, Instant now) {
         if (limits.isNone()) {
             return;
         }
         ZoneId zone = profile.zone();
         LocalDate date = slot.start().atZone(zone).toLocalDate();
         LocalDate week = BookingLimits.weekOf(date);
-        // a group session counts once, however many seats are taken
         Set<String> onDateSessions = new java.util.HashSet<>();
         Set<String> inWeekSessions = new java.util.HashSet<>();
         List<Map.Entry<ServiceId, TimeSlot>> taken = new ArrayList<>();
-        live.values().stream().filter(a -> !a.id().equals(except)).forEach(a -> taken.add(Map.entry(a.serviceId(), a.slot())));
+        live.values().stream().filter(a -> !except.contains(a.id())).forEach(a -> taken.add(Map.entry(a.serviceId(), a.slot())));
+        tentative.forEach(a -> taken.add(Map.entry(a.serviceId(), a.slot())));
         holds.values().stream().filter(h -> h.liveAt(now)).forEach(h -> taken.add(Map.entry(h.serviceId(), h.slot())));
         for (Map.Entry<ServiceId, TimeSlot> t : taken) {
             LocalDate other = t.getValue().start().atZone(zone).toLocalDate();
@@ -436,36 +676,39 @@ public class StaffCalendar {
     }
 
     /**
-     * How many seats of the session ({@code serviceId}, {@code slot}) are taken by appointments and live holds, or -1
-     * when anything else is in the way (time off, another appointment or hold). For a service without seats any
-     * overlap is in the way, so the answer is 0 or -1.
+     * How many seats of the session ({@code serviceId}, {@code slot}) are taken by appointments, tentative ones and
+     * live holds, or -1 when anything else is in the way (time off, another appointment or hold). For a service
+     * without seats any overlap is in the way, so the answer is 0 or -1.
      */
-    private int seatsTaken(ServiceId serviceId, TimeSlot slot, TimeSlot blocked, ServiceTerms terms, AppointmentId except,
-                           Instant now) {
+    private int seatsTaken(ServiceId serviceId, TimeSlot slot, TimeSlot blocked, ServiceTerms terms, Set<AppointmentId> except,
+                           List<LiveAppointment> tentative, Instant now) {
         for (TimeSlot off : timeOff.values()) {
             if (off.overlaps(blocked)) {
                 return -1;
             }
         }
-        int taken = 0;
+        List<Map.Entry<ServiceId, TimeSlot>> overlapping = new ArrayList<>();
         for (Hold hold : holds.values()) {
             if (hold.liveAt(now) && hold.blocked().overlaps(blocked)) {
-                if (!terms.isGroup() || !hold.serviceId().equals(serviceId) || !hold.slot().equals(slot)) {
-                    return -1;
-                }
-                taken++;
+                overlapping.add(Map.entry(hold.serviceId(), hold.slot()));
+            }
+        }
+        for (LiveAppointment other : tentative) {
+            if (other.blocked().overlaps(blocked)) {
+                overlapping.add(Map.entry(other.serviceId(), other.slot()));
             }
         }
         for (LiveAppointment other : overlapping(blocked)) {
-            if (other.id().equals(except)) {
-                continue;
+            if (!except.contains(other.id())) {
+                overlapping.add(Map.entry(other.serviceId(), other.slot()));
             }
-            if (!terms.isGroup() || !other.serviceId().equals(serviceId) || !other.slot().equals(slot)) {
+        }
+        for (Map.Entry<ServiceId, TimeSlot> other : overlapping) {
+            if (!terms.isGroup() || !other.getKey().equals(serviceId) || !other.getValue().equals(slot)) {
                 return -1;
             }
-            taken++;
         }
-        return taken;
+        return overlapping.size();
     }
 
     private boolean collidesWithHold(TimeSlot blocked, Instant now) {
@@ -478,11 +721,7 @@ public class StaffCalendar {
     }
 
     private boolean collidesWithAppointment(TimeSlot blocked) {
-        return collidesWithAppointment(blocked, null);
-    }
-
-    private boolean collidesWithAppointment(TimeSlot blocked, AppointmentId except) {
-        return overlapping(blocked).stream().anyMatch(other -> !other.id().equals(except));
+        return !overlapping(blocked).isEmpty();
     }
 
     /**
@@ -633,7 +872,13 @@ public class StaffCalendar {
     void on(AppointmentBooked event) {
         hold(new LiveAppointment(event.appointmentId(), event.serviceId(), event.customerId(), event.customer(),
                 event.slot(), event.blocked(), AppointmentStatus.SCHEDULED, event.notes(), event.metadata(),
-                event.bookedAt(), 1));
+                event.bookedAt(), 1, event.seriesId()));
+    }
+
+    @EventSourcingHandler
+    void on(SeriesBooked event) {
+        series.put(event.seriesId(), new SeriesInCalendar(event.seriesId(), event.serviceId(), event.rule(),
+                event.firstStart(), event.zone(), event.occurrences()));
     }
 
     @EventSourcingHandler
@@ -646,7 +891,7 @@ public class StaffCalendar {
     void on(AppointmentTransferredIn event) {
         hold(new LiveAppointment(event.appointmentId(), event.serviceId(), event.customerId(), event.customer(),
                 event.slot(), event.blocked(), event.status(), event.notes(), event.metadata(), event.bookedAt(),
-                event.revision()));
+                event.revision(), null));
     }
 
     @EventSourcingHandler

@@ -9,6 +9,7 @@ import dev.kairos.booking.common.ServiceId;
 import dev.kairos.booking.common.StaffId;
 import dev.kairos.booking.waitlist.WaitlistEntryId;
 import dev.kairos.booking.common.TimeSlot;
+import dev.kairos.booking.series.SeriesId;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -37,6 +38,9 @@ public interface CommandLookups {
 
     /** The periods of the business's holidays that overlap {@code [from, to)}, in its current home zone, in order. */
     List<TimeSlot> holidays(BusinessId businessId, Instant from, Instant to);
+
+    /** Which calendar holds a series. */
+    Optional<SeriesRecord> series(SeriesId seriesId);
 
     Optional<HoldRecord> hold(HoldId holdId);
 
@@ -85,6 +89,9 @@ public interface CommandLookups {
     enum HoldState { PLACED, CONFIRMED, RELEASED, EXPIRED }
 
     record StaffCandidate(StaffId staffId, long lastAssigned) {
+    }
+
+    record SeriesRecord(BusinessId businessId, StaffId staffId, ServiceId serviceId) {
     }
 
     record AppointmentRecord(BusinessId businessId, StaffId staffId, ServiceId serviceId, AppointmentStatus status,

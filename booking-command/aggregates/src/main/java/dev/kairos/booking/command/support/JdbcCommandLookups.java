@@ -43,6 +43,8 @@ import dev.kairos.booking.common.StaffId;
 import dev.kairos.booking.quota.QuotaPlaceReleased;
 import dev.kairos.booking.quota.QuotaPlaceTaken;
 import dev.kairos.booking.common.TimeSlot;
+import dev.kairos.booking.series.SeriesBooked;
+import dev.kairos.booking.series.SeriesId;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -141,6 +143,13 @@ class JdbcCommandLookups implements CommandLookups {
     public Optional<String> quotaOf(AppointmentId appointmentId) {
         return jdbc.query("SELECT quota_id FROM cmd_quota_place WHERE appointment_id = ?", (rs, i) -> rs.getString(1),
                 appointmentId.id()).stream().findFirst();
+    }
+
+    @Override
+    public Optional<SeriesRecord> series(SeriesId seriesId) {
+        return jdbc.query("SELECT business_id, staff_id, service_id FROM cmd_series WHERE series_id = ?",
+                (rs, i) -> new SeriesRecord(new BusinessId(rs.getObject(1, UUID.class)), new StaffId(rs.getObject(2, UUID.class)),
+                        new ServiceId(rs.getObject(3, UUID.class))), seriesId.id()).stream().findFirst();
     }
 
     /** One round trip instead of three: booking is the hot path. */
@@ -303,6 +312,12 @@ class JdbcCommandLookups implements CommandLookups {
     @EventHandler
     void on(QuotaPlaceReleased event) {
         jdbc.update("DELETE FROM cmd_quota_place WHERE appointment_id = ?", event.appointmentId().id());
+    }
+
+    @EventHandler
+    void on(SeriesBooked event) {
+        jdbc.update("INSERT INTO cmd_series (series_id, business_id, staff_id, service_id) VALUES (?, ?, ?, ?)",
+                event.seriesId().id(), event.businessId().id(), event.staffId().id(), event.serviceId().id());
     }
 
     @EventHandler

@@ -190,6 +190,18 @@ public final class BookingWorld {
             return this;
         }
 
+        /** The events the command published, in order. */
+        public List<Object> events() {
+            expectSuccessfulHandlerExecution();
+            return events;
+        }
+
+        /** What the handler returned. */
+        public Object result() {
+            expectSuccessfulHandlerExecution();
+            return returnValue;
+        }
+
         public CommandOutcome outcome() {
             expectSuccessfulHandlerExecution();
             return (CommandOutcome) returnValue;

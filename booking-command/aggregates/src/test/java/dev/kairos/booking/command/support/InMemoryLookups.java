@@ -38,6 +38,8 @@ import dev.kairos.booking.common.StaffId;
 import dev.kairos.booking.quota.QuotaPlaceReleased;
 import dev.kairos.booking.quota.QuotaPlaceTaken;
 import dev.kairos.booking.common.TimeSlot;
+import dev.kairos.booking.series.SeriesBooked;
+import dev.kairos.booking.series.SeriesId;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -109,6 +111,13 @@ public final class InMemoryLookups implements CommandLookups {
     }
     public final Map<BusinessId, Map<HolidayId, Holiday>> holidays = new HashMap<>();
 
+    public final Map<SeriesId, SeriesRecord> series = new HashMap<>();
+
+    @Override
+    public Optional<SeriesRecord> series(SeriesId seriesId) {
+        return Optional.ofNullable(series.get(seriesId));
+    }
+
     @Override
     public Optional<Boolean> businessActive(BusinessId businessId) {
         return Optional.ofNullable(businesses.get(businessId));
@@ -171,6 +180,8 @@ public final class InMemoryLookups implements CommandLookups {
             quotas.add(e.quotaId());
         } else if (event instanceof QuotaPlaceReleased e) {
             quotaPlaces.remove(e.appointmentId());
+        } else if (event instanceof SeriesBooked e) {
+            series.put(e.seriesId(), new SeriesRecord(e.businessId(), e.staffId(), e.serviceId()));
         } else if (event instanceof AppointmentBooked e) {
             appointments.put(e.appointmentId(), new AppointmentRecord(e.businessId(), e.staffId(), e.serviceId(),
                     AppointmentStatus.SCHEDULED, 1));
