@@ -14,10 +14,11 @@ import java.util.Objects;
  * @param slotInterval   distance between offered slot starts
  * @param minimumNotice  earliest a slot may start, measured from now
  * @param maxAdvanceDays latest a slot may start, in days from now
+ * @param changePolicy   when and at what fee customers may cancel or reschedule; {@link ChangePolicy#NONE} if absent
  */
 public record ServiceTerms(String name, String description, Duration duration, Money price,
                            Duration bufferBefore, Duration bufferAfter, Duration slotInterval,
-                           Duration minimumNotice, int maxAdvanceDays) {
+                           Duration minimumNotice, int maxAdvanceDays, ChangePolicy changePolicy) {
     public static final Duration LONGEST = Duration.ofHours(24);
 
     public ServiceTerms {
@@ -39,6 +40,8 @@ public record ServiceTerms(String name, String description, Duration duration, M
                 "minimumNotice must be at most 366 days");
         BookingException.require(maxAdvanceDays >= 1 && maxAdvanceDays <= 3660, ErrorCode.INVALID_DURATION,
                 "maxAdvanceDays must be between 1 and 3660");
+        changePolicy = changePolicy == null ? ChangePolicy.NONE : changePolicy;
+        changePolicy.requireCurrencyOf(price);
     }
 
     /** How long the staff member is blocked by one appointment of this service. */

@@ -28,6 +28,7 @@ public enum ErrorCode {
     INVALID_WORKING_HOURS("invalid-working-hours", Kind.INVALID),
     INVALID_LIMIT("invalid-limit", Kind.INVALID),
     UNKNOWN_SERVICE("unknown-service", Kind.INVALID),
+    INVALID_CHANGE_POLICY("invalid-change-policy", Kind.INVALID),
     // booking rules decided against the request itself
     OUTSIDE_WORKING_HOURS("outside-working-hours", Kind.RULE),
     MINIMUM_NOTICE("minimum-notice-not-met", Kind.RULE),
@@ -35,6 +36,8 @@ public enum ErrorCode {
     SERVICE_NOT_PROVIDED("service-not-provided-by-staff", Kind.RULE),
     APPOINTMENT_NOT_STARTED("appointment-not-started", Kind.RULE),
     WRONG_BUSINESS_STAFF("staff-of-another-business", Kind.NOT_FOUND),
+    CANCELLATION_WINDOW_CLOSED("cancellation-window-closed", Kind.RULE),
+    RESCHEDULE_WINDOW_CLOSED("reschedule-window-closed", Kind.RULE),
     // rules decided against current state
     SLOT_UNAVAILABLE("slot-unavailable", Kind.CONFLICT),
     BOOKING_LIMIT_REACHED("booking-limit-reached", Kind.CONFLICT),
@@ -51,9 +54,12 @@ public enum ErrorCode {
     STAFF_NOT_FOUND("staff-not-found", Kind.NOT_FOUND),
     APPOINTMENT_NOT_FOUND("appointment-not-found", Kind.NOT_FOUND),
     CUSTOMER_NOT_FOUND("customer-not-found", Kind.NOT_FOUND),
-    TIME_OFF_NOT_FOUND("time-off-not-found", Kind.NOT_FOUND);
+    TIME_OFF_NOT_FOUND("time-off-not-found", Kind.NOT_FOUND),
+    // capability links (signed manage-booking links): who holds a valid one may act on its appointment
+    MANAGE_LINK_INVALID("manage-link-invalid", Kind.UNAUTHORIZED),
+    MANAGE_LINK_EXPIRED("manage-link-expired", Kind.GONE);
 
-    public enum Kind { MALFORMED, INVALID, RULE, CONFLICT, PRECONDITION, NOT_FOUND, FAILURE }
+    public enum Kind { MALFORMED, INVALID, RULE, CONFLICT, PRECONDITION, NOT_FOUND, UNAUTHORIZED, GONE, FAILURE }
 
     private final String code;
     private final Kind kind;

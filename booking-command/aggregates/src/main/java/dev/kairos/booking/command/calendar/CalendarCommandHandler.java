@@ -15,6 +15,7 @@ import dev.kairos.booking.calendar.MarkNoShow;
 import dev.kairos.booking.calendar.RegisterStaffMember;
 import dev.kairos.booking.calendar.RescheduleAppointment;
 import dev.kairos.booking.calendar.UpdateStaffMember;
+import dev.kairos.booking.catalog.ChangePolicy;
 import dev.kairos.booking.catalog.ServiceTerms;
 import dev.kairos.booking.command.support.CommandLookups;
 import dev.kairos.booking.command.support.CommandLookups.AppointmentRecord;
@@ -31,6 +32,7 @@ import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.ToLongFunction;
@@ -123,9 +125,8 @@ public class CalendarCommandHandler {
         StaffId target = command.newStaffId() == null ? record.staffId() : command.newStaffId();
         if (target.equals(record.staffId())) {
             Aggregate<StaffCalendar> calendar = calendarOf(record.staffId(), command.businessId());
-            long revision = calendar.invoke(c -> c.reschedule(command.appointmentId(), command.expectedRevision(),
-                    command.newStart(), terms, clock.instant()));
-            return outcome(calendar, revision);
+            StaffCalendar.Changed changed = calendar.invoke(c -> c.reschedule(command, terms, clock.instant()));
+            return outcome(calendar, changed.revision()).withFee(changed.feeDue());
         }
         return transfer(command, record.staffId(), target, terms);
     }
@@ -141,10 +142,11 @@ public class CalendarCommandHandler {
         Aggregate<StaffCalendar> second = calendarOf(sourceFirst ? target : source, command.businessId());
         Aggregate<StaffCalendar> from = sourceFirst ? first : second;
         Aggregate<StaffCalendar> to = sourceFirst ? second : first;
-        LiveAppointment moving = from.invoke(c -> c.appointmentToTransfer(command.appointmentId(), command.expectedRevision()));
-        to.execute(c -> c.acceptTransfer(moving, source, command.newStart(), terms, clock.instant()));
-        from.execute(c -> c.releaseTransfer(moving, target));
-        return outcome(to, moving.revision() + 1);
+        Instant now = clock.instant();
+        StaffCalendar.Transfer moving = from.invoke(c -> c.appointmentToTransfer(command, terms, now));
+        to.execute(c -> c.acceptTransfer(moving, command, source, terms, now));
+        from.execute(c -> c.releaseTransfer(moving.appointment(), target));
+        return outcome(to, moving.appointment().revision() + 1).withFee(moving.decision().feeDue());
     }
 
     @CommandHandler
@@ -153,10 +155,20 @@ public class CalendarCommandHandler {
                 c -> c.confirm(command.appointmentId(), command.expectedRevision()));
     }
 
+    /**
+     * Cancels under the service's cancellation policy as it stands now (ADR 0007); a service that was deactivated
+     * still has its policy.
+     */
     @CommandHandler
     public CommandOutcome handle(CancelAppointment command) {
-        return changeStatus(command.appointmentId(), command.businessId(), AppointmentStatus.CANCELLED,
-                c -> c.cancel(command.appointmentId(), command.reason(), command.expectedRevision()));
+        AppointmentRecord record = liveRecord(command.appointmentId(), command.businessId(), AppointmentStatus.CANCELLED);
+        Aggregate<StaffCalendar> calendar = calendarOf(record.staffId(), command.businessId());
+        if (!record.status().isLive()) {
+            return outcome(calendar, record.revision());
+        }
+        ChangePolicy policy = lookups.service(record.serviceId()).map(s -> s.terms().changePolicy()).orElse(ChangePolicy.NONE);
+        StaffCalendar.Changed changed = calendar.invoke(c -> c.cancel(command, policy, clock.instant()));
+        return outcome(calendar, changed.revision()).withFee(changed.feeDue());
     }
 
     @CommandHandler

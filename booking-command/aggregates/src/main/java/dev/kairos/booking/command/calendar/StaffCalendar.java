@@ -11,6 +11,11 @@ import dev.kairos.booking.calendar.AppointmentStatusChanged;
 import dev.kairos.booking.calendar.AppointmentTransferredIn;
 import dev.kairos.booking.calendar.AppointmentTransferredOut;
 import dev.kairos.booking.calendar.BookSlot;
+import dev.kairos.booking.calendar.CancelAppointment;
+import dev.kairos.booking.calendar.ChangeDecision;
+import dev.kairos.booking.calendar.RescheduleAppointment;
+import dev.kairos.booking.catalog.ChangePolicy;
+import dev.kairos.booking.common.Money;
 import dev.kairos.booking.calendar.BlockTime;
 import dev.kairos.booking.calendar.BookingLimits;
 import dev.kairos.booking.calendar.BookingLimitsSet;
@@ -195,33 +200,44 @@ public class StaffCalendar {
         return 1;
     }
 
-    long reschedule(AppointmentId appointmentId, Long expectedRevision, Instant newStart, ServiceTerms terms, Instant now) {
-        LiveAppointment appointment = liveAppointment(appointmentId, expectedRevision);
-        if (appointment.slot().start().equals(newStart)) {
-            return appointment.revision();
+    /**
+     * Moves an appointment to a new start with this staff member; returns its revision and the fee due. Moving it
+     * to where it already is changes nothing.
+     */
+    Changed reschedule(RescheduleAppointment command, ServiceTerms terms, Instant now) {
+        LiveAppointment appointment = liveAppointment(command.appointmentId(), command.expectedRevision());
+        if (appointment.slot().start().equals(command.newStart())) {
+            return new Changed(appointment.revision(), null);
         }
-        TimeSlot slot = TimeSlot.of(newStart, terms.duration());
+        ChangeDecision decision = reschedulePolicy(appointment, command, terms, now);
+        TimeSlot slot = TimeSlot.of(command.newStart(), terms.duration());
         TimeSlot blocked = slot.widen(terms.bufferBefore(), terms.bufferAfter());
-        checkBookable(appointment.serviceId(), slot, blocked, terms, now, appointmentId);
-        apply(new AppointmentRescheduled(appointmentId, businessId, staffId, appointment.slot(), slot, blocked,
-                appointment.revision() + 1));
-        return appointment.revision() + 1;
+        checkBookable(appointment.serviceId(), slot, blocked, terms, now, command.appointmentId());
+        apply(new AppointmentRescheduled(command.appointmentId(), businessId, staffId, appointment.slot(), slot, blocked,
+                appointment.revision() + 1, command.initiatedBy(), decision.feeDue(), decision.policyOverride()));
+        return new Changed(appointment.revision() + 1, decision.feeDue());
     }
 
-    /** First half of moving an appointment to another staff member: what is being moved. */
-    LiveAppointment appointmentToTransfer(AppointmentId appointmentId, Long expectedRevision) {
-        return liveAppointment(appointmentId, expectedRevision);
+    /**
+     * First half of moving an appointment to another staff member: what is being moved, and what the reschedule
+     * policy makes of it (a move to another staff member is a reschedule). Applies nothing.
+     */
+    Transfer appointmentToTransfer(RescheduleAppointment command, ServiceTerms terms, Instant now) {
+        LiveAppointment appointment = liveAppointment(command.appointmentId(), command.expectedRevision());
+        return new Transfer(appointment, reschedulePolicy(appointment, command, terms, now));
     }
 
     /** Takes over an appointment from another staff member's calendar at a new start. */
-    void acceptTransfer(LiveAppointment appointment, StaffId fromStaffId, Instant newStart, ServiceTerms terms, Instant now) {
-        TimeSlot slot = TimeSlot.of(newStart, terms.duration());
+    void acceptTransfer(Transfer transfer, RescheduleAppointment command, StaffId fromStaffId, ServiceTerms terms, Instant now) {
+        LiveAppointment appointment = transfer.appointment();
+        TimeSlot slot = TimeSlot.of(command.newStart(), terms.duration());
         TimeSlot blocked = slot.widen(terms.bufferBefore(), terms.bufferAfter());
         checkBookable(appointment.serviceId(), slot, blocked, terms, now, null);
         apply(new AppointmentTransferredIn(appointment.id(), businessId, staffId, fromStaffId, appointment.serviceId(),
                 appointment.customerId(), appointment.customer(), appointment.slot(), slot, blocked,
                 appointment.status(), appointment.notes(), appointment.metadata(), appointment.bookedAt(),
-                appointment.revision() + 1));
+                appointment.revision() + 1, command.initiatedBy(), transfer.decision().feeDue(),
+                transfer.decision().policyOverride()));
     }
 
     /** Releases an appointment that moved to another staff member's calendar. */
@@ -241,11 +257,15 @@ public class StaffCalendar {
         return a.revision() + 1;
     }
 
-    long cancel(AppointmentId appointmentId, String reason, Long expectedRevision) {
-        LiveAppointment a = liveAppointment(appointmentId, expectedRevision);
+    /** Cancels within the service's cancellation policy; returns the revision and the fee due. */
+    Changed cancel(CancelAppointment command, ChangePolicy policy, Instant now) {
+        LiveAppointment a = liveAppointment(command.appointmentId(), command.expectedRevision());
         requireTransition(a, AppointmentStatus.CANCELLED);
-        apply(new AppointmentCancelled(appointmentId, businessId, staffId, reason, a.revision() + 1));
-        return a.revision() + 1;
+        ChangeDecision decision = ChangeDecision.decide(policy.cancellation(), a.slot().start(), now, command.initiatedBy(),
+                command.policyOverride(), ErrorCode.CANCELLATION_WINDOW_CLOSED);
+        apply(new AppointmentCancelled(command.appointmentId(), businessId, staffId, command.reason(), a.revision() + 1,
+                command.initiatedBy(), decision.feeDue(), decision.policyOverride()));
+        return new Changed(a.revision() + 1, decision.feeDue());
     }
 
     long complete(AppointmentId appointmentId, Long expectedRevision, Instant now) {
@@ -269,6 +289,12 @@ public class StaffCalendar {
     }
 
     // ---- rules
+
+    private static ChangeDecision reschedulePolicy(LiveAppointment appointment, RescheduleAppointment command,
+                                                   ServiceTerms terms, Instant now) {
+        return ChangeDecision.decide(terms.changePolicy().reschedule(), appointment.slot().start(), now,
+                command.initiatedBy(), command.policyOverride(), ErrorCode.RESCHEDULE_WINDOW_CLOSED);
+    }
 
     private void checkBookable(ServiceId serviceId, TimeSlot slot, TimeSlot blocked, ServiceTerms terms, Instant now,
                                AppointmentId movingAppointment) {
@@ -376,6 +402,14 @@ public class StaffCalendar {
     private static void requireStarted(LiveAppointment a, Instant now) {
         BookingException.require(!now.isBefore(a.slot().start()), ErrorCode.APPOINTMENT_NOT_STARTED,
                 () -> "the appointment starts at " + a.slot().start());
+    }
+
+    /** A change decided: the appointment's revision afterwards and the fee the policy charged ({@code null} if none). */
+    record Changed(long revision, Money feeDue) {
+    }
+
+    /** An appointment about to leave this calendar, and what the reschedule policy made of the move. */
+    record Transfer(LiveAppointment appointment, ChangeDecision decision) {
     }
 
     // ---- queries the handlers need
