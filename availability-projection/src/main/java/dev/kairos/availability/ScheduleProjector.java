@@ -2,6 +2,12 @@ package dev.kairos.availability;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kairos.booking.calendar.AppointmentBooked;
+import dev.kairos.booking.calendar.AppointmentCancelled;
+import dev.kairos.booking.calendar.Initiator;
+import dev.kairos.booking.calendar.PolicyOverride;
+import dev.kairos.booking.common.AppointmentId;
+import dev.kairos.booking.common.Money;
+import java.time.Instant;
 import dev.kairos.booking.calendar.AppointmentRescheduled;
 import dev.kairos.booking.calendar.AppointmentStatusChanged;
 import dev.kairos.booking.calendar.AppointmentTransferredIn;
@@ -81,11 +87,12 @@ public class ScheduleProjector {
     void on(ServiceDefined event) {
         ServiceTerms t = event.terms();
         jdbc.update("INSERT INTO service_view (service_id, business_id, name, description, duration_s, price, currency, "
-                        + "buffer_before_s, buffer_after_s, slot_interval_s, min_notice_s, max_advance_days, active, revision) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true, 1) ON CONFLICT (service_id) DO NOTHING",
+                        + "buffer_before_s, buffer_after_s, slot_interval_s, min_notice_s, max_advance_days, change_policy, active, revision) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, true, 1) ON CONFLICT (service_id) DO NOTHING",
                 event.serviceId().id(), event.businessId().id(), t.name(), t.description(), t.duration().toSeconds(),
                 t.price().amount(), t.price().currency(), t.bufferBefore().toSeconds(), t.bufferAfter().toSeconds(),
-                t.slotInterval().toSeconds(), t.minimumNotice().toSeconds(), t.maxAdvanceDays());
+                t.slotInterval().toSeconds(), t.minimumNotice().toSeconds(), t.maxAdvanceDays(),
+                ViewJson.write(json, t.changePolicy()));
     }
 
     @EventHandler
@@ -93,10 +100,11 @@ public class ScheduleProjector {
         ServiceTerms t = event.terms();
         jdbc.update("UPDATE service_view SET name = ?, description = ?, duration_s = ?, price = ?, currency = ?, "
                         + "buffer_before_s = ?, buffer_after_s = ?, slot_interval_s = ?, min_notice_s = ?, max_advance_days = ?, "
-                        + "revision = ? WHERE service_id = ? AND revision < ?",
+                        + "change_policy = ?::jsonb, revision = ? WHERE service_id = ? AND revision < ?",
                 t.name(), t.description(), t.duration().toSeconds(), t.price().amount(), t.price().currency(),
                 t.bufferBefore().toSeconds(), t.bufferAfter().toSeconds(), t.slotInterval().toSeconds(),
-                t.minimumNotice().toSeconds(), t.maxAdvanceDays(), event.revision(), event.serviceId().id(), event.revision());
+                t.minimumNotice().toSeconds(), t.maxAdvanceDays(), ViewJson.write(json, t.changePolicy()),
+                event.revision(), event.serviceId().id(), event.revision());
     }
 
     @EventHandler
@@ -189,7 +197,9 @@ public class ScheduleProjector {
     }
 
     @EventHandler
-    void on(AppointmentRescheduled event) {
+    void on(AppointmentRescheduled event, @org.axonframework.eventhandling.Timestamp Instant at) {
+        recordDecision(event.appointmentId(), event.businessId(), event.revision(), "RESCHEDULE", event.initiatedBy(),
+                event.feeDue(), event.policyOverride(), at);
         jdbc.update("UPDATE appointment_view SET start_at = ?, end_at = ?, busy_from = ?, busy_to = ?, revision = ? "
                         + "WHERE appointment_id = ? AND revision < ?", ts(event.slot().start()), ts(event.slot().end()),
                 ts(event.blocked().start()), ts(event.blocked().end()), event.revision(), event.appointmentId().id(), event.revision());
@@ -200,7 +210,9 @@ public class ScheduleProjector {
      * carries the whole appointment, so it inserts the row if the booking has not been seen yet.
      */
     @EventHandler
-    void on(AppointmentTransferredIn event) {
+    void on(AppointmentTransferredIn event, @org.axonframework.eventhandling.Timestamp Instant at) {
+        recordDecision(event.appointmentId(), event.businessId(), event.revision(), "RESCHEDULE", event.initiatedBy(),
+                event.feeDue(), event.policyOverride(), at);
         jdbc.update("INSERT INTO appointment_view (appointment_id, business_id, staff_id, service_id, customer_id, customer_name, "
                         + "customer_email, customer_phone, start_at, end_at, busy_from, busy_to, status, notes, metadata, revision, booked_at) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?) ON CONFLICT (appointment_id) DO UPDATE SET "
@@ -213,15 +225,37 @@ public class ScheduleProjector {
                 event.status().name(), event.notes(), ViewJson.write(json, event.metadata()), event.revision(), ts(event.bookedAt()));
     }
 
+    /** The most specific handler wins in Axon: a cancellation records its policy decision, then changes status. */
+    @EventHandler
+    void on(AppointmentCancelled event, @org.axonframework.eventhandling.Timestamp Instant at) {
+        recordDecision(event.appointmentId(), event.businessId(), event.revision(), "CANCELLATION", event.initiatedBy(),
+                event.feeDue(), event.policyOverride(), at);
+        on((AppointmentStatusChanged) event);
+    }
+
     @EventHandler
     void on(AppointmentStatusChanged event) {
         jdbc.update("UPDATE appointment_view SET status = ?, revision = ? WHERE appointment_id = ? AND revision < ?",
                 event.newStatus().name(), event.revision(), event.appointmentId().id(), event.revision());
     }
 
+    /** Only changes a policy charged for or an override let through leave a row. */
+    private void recordDecision(AppointmentId appointmentId, BusinessId businessId, long revision, String change,
+                                Initiator initiatedBy, Money fee, PolicyOverride override, Instant at) {
+        if (fee == null && override == null) {
+            return;
+        }
+        jdbc.update("INSERT INTO appointment_policy_decision (appointment_id, revision, business_id, change, initiated_by, "
+                        + "fee_amount, fee_currency, override_actor, override_reason, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                        + "ON CONFLICT (appointment_id, revision) DO NOTHING",
+                appointmentId.id(), revision, businessId.id(), change, initiatedBy.name(),
+                fee == null ? null : fee.amount(), fee == null ? null : fee.currency(),
+                override == null ? null : override.actor(), override == null ? null : override.reason(), ts(at));
+    }
+
     @ResetHandler
     void reset() {
-        jdbc.update("TRUNCATE business_view, service_view, staff_view, staff_service, appointment_view, time_off_view, schedule_position");
+        jdbc.update("TRUNCATE business_view, service_view, appointment_policy_decision, staff_view, staff_service, appointment_view, time_off_view, schedule_position");
     }
 
     private void replaceServices(StaffId staffId, BusinessId businessId, Set<ServiceId> services) {

@@ -2,6 +2,8 @@ package dev.kairos.availability;
 
 import dev.kairos.booking.calendar.BookingLimits;
 import dev.kairos.booking.calendar.CustomerDetails;
+import dev.kairos.booking.calendar.PolicyOverride;
+import dev.kairos.booking.catalog.ChangePolicy;
 import dev.kairos.booking.catalog.ServiceTerms;
 import dev.kairos.booking.common.Money;
 
@@ -25,10 +27,10 @@ public final class Views {
 
     public record ServiceView(UUID id, UUID businessId, String name, String description, Duration duration, Money price,
                               Duration bufferBefore, Duration bufferAfter, Duration slotInterval, Duration minimumNotice,
-                              int maxAdvanceDays, boolean active, long revision) {
+                              int maxAdvanceDays, boolean active, long revision, ChangePolicy changePolicy) {
         public ServiceTerms terms() {
             return new ServiceTerms(name, description, duration, price, bufferBefore, bufferAfter, slotInterval,
-                    minimumNotice, maxAdvanceDays);
+                    minimumNotice, maxAdvanceDays, changePolicy);
         }
     }
 
@@ -42,11 +44,20 @@ public final class Views {
                             BookingLimits bookingLimits, List<UUID> serviceIds, boolean active, long revision) {
     }
 
-    /** Start and end are given in {@code timeZone}, the staff member's zone. */
+    /**
+     * Start and end are given in {@code timeZone}, the staff member's zone. {@code feeDue}: the sum of the fees the
+     * service's policy charged for changes ({@code null} if none); {@code policyDecisions}: each change that was
+     * charged for or let through by an override, oldest first.
+     */
     public record AppointmentView(UUID id, UUID businessId, UUID staffId, UUID serviceId, UUID customerId,
                                   CustomerDetails customer, OffsetDateTime start, OffsetDateTime end, String timeZone,
                                   String status, String notes, Map<String, String> metadata, long revision,
-                                  Instant bookedAt) {
+                                  Instant bookedAt, Money feeDue, List<PolicyDecisionView> policyDecisions) {
+    }
+
+    /** {@code change}: CANCELLATION or RESCHEDULE; {@code fee} and {@code policyOverride} may each be absent. */
+    public record PolicyDecisionView(long revision, String change, String initiatedBy, Money fee,
+                                     PolicyOverride policyOverride, Instant decidedAt) {
     }
 
     /** A period taken out of a staff member's bookable time; instants in UTC. */
