@@ -1,7 +1,16 @@
 package dev.kairos.edge.booking;
 
 import dev.kairos.availability.ScheduleQueries;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.kairos.availability.Views.AppointmentView;
+import dev.kairos.availability.Views.ServiceView;
+import dev.kairos.booking.calendar.Initiator;
+import dev.kairos.booking.calendar.PolicyOverride;
+import dev.kairos.booking.catalog.ServiceTerms;
+import dev.kairos.booking.common.Money;
+import dev.kairos.edge.manage.ManageLinks;
+import java.time.Clock;
+import java.time.Duration;
 import dev.kairos.availability.Views.Page;
 import dev.kairos.availability.Views.SlotView;
 import dev.kairos.booking.calendar.AppointmentStatus;
@@ -59,15 +68,30 @@ class AppointmentController {
     private final ScheduleQueries queries;
     private final Reads reads;
     private final IdGenerator ids;
+    private final ManageLinks links;
+    private final Clock clock;
 
-    AppointmentController(Commands commands, ScheduleQueries queries, Reads reads, IdGenerator ids) {
+    AppointmentController(Commands commands, ScheduleQueries queries, Reads reads, IdGenerator ids, ManageLinks links,
+                          Clock clock) {
         this.commands = commands;
         this.queries = queries;
         this.reads = reads;
         this.ids = ids;
+        this.links = links;
+        this.clock = clock;
     }
 
-    record Booked(UUID id, String status, UUID staffId, UUID serviceId, UUID customerId, OffsetDateTime start, long revision) {
+    /** {@code manage}: the customer's signed link to see, cancel and reschedule this booking without an account. */
+    record Booked(UUID id, String status, UUID staffId, UUID serviceId, UUID customerId, OffsetDateTime start, long revision,
+                  ManageLinks.Link manage) {
+    }
+
+    /** An appointment as the business sees it, with the customer's manage link while it is live. */
+    record AppointmentResponse(@JsonUnwrapped AppointmentView appointment, ManageLinks.Link manage) {
+    }
+
+    /** The answer to a cancel or reschedule: {@code feeDue} is what the policy charged the customer, if anything. */
+    record Changed(UUID id, long revision, Money feeDue) {
     }
 
     @PostMapping("/api/v1/businesses/{businessId}/appointments")
@@ -87,11 +111,16 @@ class AppointmentController {
         } catch (SlotUnavailableException e) {
             throw withAlternatives(e, request.start());
         }
+        // the read model knows the service's duration; a service it has not seen yet gets the longest one
+        Duration duration = queries.service(business, new ServiceId(request.serviceId())).map(ServiceView::duration)
+                .orElse(ServiceTerms.LONGEST);
+        ManageLinks.Link link = links.manageLink(new AppointmentId(id), business,
+                request.start().toInstant().plus(duration), clock.instant());
         return ResponseEntity.created(URI.create("/api/v1/appointments/" + id))
                 .eTag(Revisions.etag(outcome.revision()))
                 .header(ConsistencyTokens.HEADER, ConsistencyTokens.tokenOf(outcome))
                 .body(new Booked(id, AppointmentStatus.SCHEDULED.name(), request.staffId(), request.serviceId(),
-                        customerId.id(), request.start(), outcome.revision()));
+                        customerId.id(), request.start(), outcome.revision(), link));
     }
 
     @GetMapping("/api/v1/businesses/{businessId}/appointments")
@@ -113,10 +142,14 @@ class AppointmentController {
     }
 
     @GetMapping("/api/v1/appointments/{appointmentId}")
-    ResponseEntity<AppointmentView> get(@PathVariable UUID appointmentId, @RequestHeader(Tenancy.HEADER) UUID businessId,
-                                        @RequestHeader(name = ConsistencyTokens.HEADER, required = false) String token) {
-        return reads.one(token, () -> queries.appointment(new BusinessId(businessId), new AppointmentId(appointmentId)),
-                AppointmentView::revision, ErrorCode.APPOINTMENT_NOT_FOUND, appointmentId);
+    ResponseEntity<AppointmentResponse> get(@PathVariable UUID appointmentId, @RequestHeader(Tenancy.HEADER) UUID businessId,
+                                            @RequestHeader(name = ConsistencyTokens.HEADER, required = false) String token) {
+        BusinessId business = new BusinessId(businessId);
+        return reads.one(token, () -> queries.appointment(business, new AppointmentId(appointmentId))
+                        .map(view -> new AppointmentResponse(view, AppointmentStatus.valueOf(view.status()).isLive()
+                                ? links.manageLink(new AppointmentId(view.id()), business, view.end().toInstant(), clock.instant())
+                                : null)),
+                r -> r.appointment().revision(), ErrorCode.APPOINTMENT_NOT_FOUND, appointmentId);
     }
 
     @PostMapping("/api/v1/appointments/{appointmentId}/confirm")
@@ -137,26 +170,42 @@ class AppointmentController {
         return change(appointmentId, r -> new MarkNoShow(new AppointmentId(appointmentId), new BusinessId(businessId), r), ifMatch);
     }
 
+    /**
+     * Cancels for the business, or for a customer it relays ({@code initiatedBy}); inside the policy's closed window
+     * only with an {@code override} and its reason, the decider named by {@value BookingRequests#ACTOR}.
+     */
     @PostMapping("/api/v1/appointments/{appointmentId}/cancel")
-    ResponseEntity<Accepted.Body> cancel(@PathVariable UUID appointmentId, @RequestHeader(Tenancy.HEADER) UUID businessId,
-                                         @RequestBody(required = false) CancelRequest request,
-                                         @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+    ResponseEntity<Changed> cancel(@PathVariable UUID appointmentId, @RequestHeader(Tenancy.HEADER) UUID businessId,
+                                   @RequestBody(required = false) CancelRequest request,
+                                   @RequestHeader(name = BookingRequests.ACTOR, required = false) String actor,
+                                   @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         String reason = request == null ? null : request.validReason();
-        return change(appointmentId, r -> new CancelAppointment(new AppointmentId(appointmentId), new BusinessId(businessId), reason, r), ifMatch);
+        Initiator initiator = BookingRequests.initiator(request == null ? null : request.initiatedBy());
+        PolicyOverride override = BookingRequests.override(request == null ? null : request.override(), actor);
+        return changeWithFee(appointmentId, r -> new CancelAppointment(new AppointmentId(appointmentId),
+                new BusinessId(businessId), reason, r, initiator, override), ifMatch);
     }
 
     @PostMapping("/api/v1/appointments/{appointmentId}/reschedule")
-    ResponseEntity<Accepted.Body> reschedule(@PathVariable UUID appointmentId, @RequestHeader(Tenancy.HEADER) UUID businessId,
-                                             @RequestBody RescheduleRequest request,
-                                             @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+    ResponseEntity<Changed> reschedule(@PathVariable UUID appointmentId, @RequestHeader(Tenancy.HEADER) UUID businessId,
+                                       @RequestBody RescheduleRequest request,
+                                       @RequestHeader(name = BookingRequests.ACTOR, required = false) String actor,
+                                       @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         request.validate();
         StaffId newStaff = request.staffId() == null ? null : new StaffId(request.staffId());
+        Initiator initiator = BookingRequests.initiator(request.initiatedBy());
+        PolicyOverride override = BookingRequests.override(request.override(), actor);
         try {
-            return change(appointmentId, r -> new RescheduleAppointment(new AppointmentId(appointmentId),
-                    new BusinessId(businessId), request.start().toInstant(), newStaff, r), ifMatch);
+            return changeWithFee(appointmentId, r -> new RescheduleAppointment(new AppointmentId(appointmentId),
+                    new BusinessId(businessId), request.start().toInstant(), newStaff, r, initiator, override), ifMatch);
         } catch (SlotUnavailableException e) {
             throw withAlternatives(e, request.start());
         }
+    }
+
+    private ResponseEntity<Changed> changeWithFee(UUID appointmentId, Function<Long, Object> command, String ifMatch) {
+        CommandOutcome outcome = commands.send(command.apply(Revisions.fromIfMatch(ifMatch)));
+        return Accepted.changed(outcome, new Changed(appointmentId, outcome.revision(), outcome.feeDue()));
     }
 
     private ResponseEntity<Accepted.Body> change(UUID appointmentId, Function<Long, Object> command, String ifMatch) {

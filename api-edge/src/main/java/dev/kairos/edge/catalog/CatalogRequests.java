@@ -4,6 +4,8 @@ import dev.kairos.booking.calendar.StaffProfile;
 import dev.kairos.booking.calendar.WeeklySchedule;
 import dev.kairos.booking.calendar.WorkingInterval;
 import dev.kairos.booking.catalog.BusinessProfile;
+import dev.kairos.booking.catalog.ChangePolicy;
+import dev.kairos.booking.catalog.ChangeWindow;
 import dev.kairos.booking.catalog.ServiceTerms;
 import dev.kairos.booking.common.BookingException;
 import dev.kairos.booking.common.ErrorCode;
@@ -49,9 +51,36 @@ final class CatalogRequests {
         }
     }
 
-    /** Durations are ISO-8601 (PT45M). Defaults: no buffers, slots every {@code duration}, no notice, 90 days ahead. */
+    /**
+     * One policy window: free while at least {@code freeUntilBefore} remains before the start, then for {@code fee},
+     * not at all within the last {@code closedWithin}. All optional.
+     */
+    record ChangeWindowRequest(Duration freeUntilBefore, Duration closedWithin, MoneyRequest fee) {
+        ChangeWindow window(String what) {
+            Money money = null;
+            if (fee != null) {
+                BookingException.require(fee.amount() != null, ErrorCode.INVALID_MONEY, what + ".fee.amount is required, as a decimal string");
+                money = fee.money();
+            }
+            return new ChangeWindow(freeUntilBefore, closedWithin, money);
+        }
+    }
+
+    /** A service's cancellation and reschedule policy; either part may be left out (no restrictions). */
+    record ChangePolicyRequest(ChangeWindowRequest cancellation, ChangeWindowRequest reschedule) {
+        ChangePolicy policy() {
+            return new ChangePolicy(cancellation == null ? null : cancellation.window("cancellation"),
+                    reschedule == null ? null : reschedule.window("reschedule"));
+        }
+    }
+
+    /**
+     * Durations are ISO-8601 (PT45M). Defaults: no buffers, slots every {@code duration}, no notice, 90 days ahead,
+     * no change policy.
+     */
     record ServiceRequest(String name, String description, Duration duration, MoneyRequest price, Duration bufferBefore,
-                          Duration bufferAfter, Duration slotInterval, Duration minimumNotice, Integer maxAdvanceDays) {
+                          Duration bufferAfter, Duration slotInterval, Duration minimumNotice, Integer maxAdvanceDays,
+                          ChangePolicyRequest changePolicy) {
         ServiceTerms terms() {
             BookingException.require(price != null, ErrorCode.INVALID_MONEY, "price is required");
             BookingException.require(duration != null, ErrorCode.INVALID_DURATION, "duration is required");
@@ -60,7 +89,8 @@ final class CatalogRequests {
                     bufferAfter == null ? Duration.ZERO : bufferAfter,
                     slotInterval == null ? duration : slotInterval,
                     minimumNotice == null ? Duration.ZERO : minimumNotice,
-                    maxAdvanceDays == null ? 90 : maxAdvanceDays);
+                    maxAdvanceDays == null ? 90 : maxAdvanceDays,
+                    changePolicy == null ? null : changePolicy.policy());
         }
     }
 
