@@ -59,13 +59,16 @@ class ManageController {
     private final Commands commands;
     private final ScheduleQueries queries;
     private final Reads reads;
+    private final ConsistencyTokens tokens;
     private final Clock clock;
 
-    ManageController(ManageLinks links, Commands commands, ScheduleQueries queries, Reads reads, Clock clock) {
+    ManageController(ManageLinks links, Commands commands, ScheduleQueries queries, Reads reads, ConsistencyTokens tokens,
+                     Clock clock) {
         this.links = links;
         this.commands = commands;
         this.queries = queries;
         this.reads = reads;
+        this.tokens = tokens;
         this.clock = clock;
     }
 
@@ -132,12 +135,15 @@ class ManageController {
         } catch (SlotUnavailableException e) {
             throw alternatives(e, request.start());
         }
-        Duration duration = known.flatMap(a -> queries.service(claims.businessId(), new ServiceId(a.serviceId())))
-                .map(ServiceView::duration).orElse(ServiceTerms.LONGEST);
-        ManageLinks.Link fresh = links.manageLink(claims.appointmentId(), claims.businessId(),
-                request.start().toInstant().plus(duration), clock.instant());
-        return Accepted.changed(outcome, new Changed(claims.appointmentId().id(), known.map(AppointmentView::status)
-                .orElse(AppointmentStatus.SCHEDULED.name()), outcome.revision(), outcome.feeDue(), fresh));
+        // the fresh link lasts from the new end: wait (bounded) until the read model shows the move
+        tokens.await(ConsistencyTokens.tokenOf(outcome));
+        Optional<AppointmentView> after = known(claims);
+        Instant end = after.map(a -> a.end().toInstant())
+                .orElse(request.start().toInstant().plus(ServiceTerms.LONGEST));
+        ManageLinks.Link fresh = links.manageLink(claims.appointmentId(), claims.businessId(), end, clock.instant());
+        return Accepted.changed(outcome, new Changed(claims.appointmentId().id(), after.or(() -> known)
+                .map(AppointmentView::status).orElse(AppointmentStatus.SCHEDULED.name()), outcome.revision(),
+                outcome.feeDue(), fresh));
     }
 
     /** Free slots of the appointment's service over local dates of {@code timeZone} (default: the business's zone). */
