@@ -188,12 +188,14 @@ public class ScheduleProjector {
         TimeSlot slot = event.slot();
         TimeSlot blocked = event.blocked();
         jdbc.update("INSERT INTO appointment_view (appointment_id, business_id, staff_id, service_id, customer_id, customer_name, "
-                        + "customer_email, customer_phone, start_at, end_at, busy_from, busy_to, status, notes, metadata, revision, booked_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'SCHEDULED', ?, ?::jsonb, 1, ?) ON CONFLICT (appointment_id) DO NOTHING",
+                        + "customer_email, customer_phone, start_at, end_at, busy_from, busy_to, status, notes, metadata, revision, booked_at, "
+                        + "customer_zone) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'SCHEDULED', ?, ?::jsonb, 1, ?, ?) "
+                        + "ON CONFLICT (appointment_id) DO NOTHING",
                 event.appointmentId().id(), event.businessId().id(), event.staffId().id(), event.serviceId().id(),
                 event.customerId().id(), event.customer().name(), event.customer().email(), event.customer().phone(),
                 ts(slot.start()), ts(slot.end()), ts(blocked.start()), ts(blocked.end()), event.notes(),
-                ViewJson.write(json, event.metadata()), ts(event.bookedAt()));
+                ViewJson.write(json, event.metadata()), ts(event.bookedAt()),
+                event.customerZone() == null ? null : event.customerZone().getId());
     }
 
     @EventHandler
@@ -214,15 +216,16 @@ public class ScheduleProjector {
         recordDecision(event.appointmentId(), event.businessId(), event.revision(), "RESCHEDULE", event.initiatedBy(),
                 event.feeDue(), event.policyOverride(), at);
         jdbc.update("INSERT INTO appointment_view (appointment_id, business_id, staff_id, service_id, customer_id, customer_name, "
-                        + "customer_email, customer_phone, start_at, end_at, busy_from, busy_to, status, notes, metadata, revision, booked_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?) ON CONFLICT (appointment_id) DO UPDATE SET "
+                        + "customer_email, customer_phone, start_at, end_at, busy_from, busy_to, status, notes, metadata, revision, booked_at, "
+                        + "customer_zone) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?) ON CONFLICT (appointment_id) DO UPDATE SET "
                         + "staff_id = EXCLUDED.staff_id, start_at = EXCLUDED.start_at, end_at = EXCLUDED.end_at, "
                         + "busy_from = EXCLUDED.busy_from, busy_to = EXCLUDED.busy_to, status = EXCLUDED.status, revision = EXCLUDED.revision "
                         + "WHERE appointment_view.revision < EXCLUDED.revision",
                 event.appointmentId().id(), event.businessId().id(), event.staffId().id(), event.serviceId().id(),
                 event.customerId().id(), event.customer().name(), event.customer().email(), event.customer().phone(),
                 ts(event.slot().start()), ts(event.slot().end()), ts(event.blocked().start()), ts(event.blocked().end()),
-                event.status().name(), event.notes(), ViewJson.write(json, event.metadata()), event.revision(), ts(event.bookedAt()));
+                event.status().name(), event.notes(), ViewJson.write(json, event.metadata()), event.revision(), ts(event.bookedAt()),
+                event.customerZone() == null ? null : event.customerZone().getId());
     }
 
     /** The most specific handler wins in Axon: a cancellation records its policy decision, then changes status. */

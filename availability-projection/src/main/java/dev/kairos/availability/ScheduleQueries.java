@@ -5,6 +5,7 @@ import dev.kairos.availability.Views.AppointmentView;
 import dev.kairos.availability.Views.AvailabilityView;
 import dev.kairos.availability.Views.BusinessView;
 import dev.kairos.availability.Views.HoursView;
+import dev.kairos.availability.Views.LocalTimes;
 import dev.kairos.availability.Views.Page;
 import dev.kairos.availability.Views.PolicyDecisionView;
 import dev.kairos.availability.Views.ServiceView;
@@ -145,12 +146,13 @@ public class ScheduleQueries {
         return new Page<>(List.copyOf(page), new Cursor(last.start().toInstant(), last.id()).encode());
     }
 
-    private static final String APPOINTMENT_SELECT = "SELECT a.*, COALESCE(s.zone, 'UTC') AS staff_zone, "
+    private static final String APPOINTMENT_SELECT = "SELECT a.*, COALESCE(s.zone, 'UTC') AS staff_zone, b.zone AS business_zone, "
             + "(SELECT jsonb_agg(jsonb_build_object('revision', d.revision, 'change', d.change, 'initiatedBy', d.initiated_by, "
             + "'feeAmount', d.fee_amount, 'feeCurrency', d.fee_currency, 'actor', d.override_actor, 'reason', d.override_reason, "
             + "'decidedAt', d.decided_at) ORDER BY d.revision) FROM appointment_policy_decision d "
             + "WHERE d.appointment_id = a.appointment_id) AS policy_decisions "
-            + "FROM appointment_view a LEFT JOIN staff_view s ON s.staff_id = a.staff_id";
+            + "FROM appointment_view a LEFT JOIN staff_view s ON s.staff_id = a.staff_id "
+            + "LEFT JOIN business_view b ON b.business_id = a.business_id";
 
     /** One row of {@code policy_decisions} as aggregated in SQL. */
     private record DecisionRow(long revision, String change, String initiatedBy, java.math.BigDecimal feeAmount,
@@ -378,6 +380,10 @@ public class ScheduleQueries {
     private AppointmentView mapAppointment(ResultSet rs, int row) throws SQLException {
         ZoneId zone = ZoneId.of(rs.getString("staff_zone"));
         List<PolicyDecisionView> decisions = decisions(rs.getString("policy_decisions"));
+        Instant start = rs.getTimestamp("start_at").toInstant();
+        Instant end = rs.getTimestamp("end_at").toInstant();
+        LocalTimes local = LocalTimes.of(start, end, zone, zoneOrNull(rs.getString("business_zone")),
+                zoneOrNull(rs.getString("customer_zone")));
         return new AppointmentView(rs.getObject("appointment_id", UUID.class), rs.getObject("business_id", UUID.class),
                 rs.getObject("staff_id", UUID.class), rs.getObject("service_id", UUID.class),
                 rs.getObject("customer_id", UUID.class),
@@ -386,7 +392,11 @@ public class ScheduleQueries {
                 rs.getTimestamp("end_at").toInstant().atZone(zone).toOffsetDateTime(), zone.getId(),
                 rs.getString("status"), rs.getString("notes"), ViewJson.MAPPER.convertValue(
                 ViewJson.read(rs.getString("metadata"), Map.class), STRING_MAP), rs.getLong("revision"),
-                rs.getTimestamp("booked_at").toInstant(), feeDue(decisions), decisions);
+                rs.getTimestamp("booked_at").toInstant(), feeDue(decisions), decisions, local);
+    }
+
+    private static ZoneId zoneOrNull(String id) {
+        return id == null ? null : ZoneId.of(id);
     }
 
     private static List<PolicyDecisionView> decisions(String json) {

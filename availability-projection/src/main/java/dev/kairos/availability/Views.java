@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -45,14 +46,32 @@ public final class Views {
     }
 
     /**
-     * Start and end are given in {@code timeZone}, the staff member's zone. {@code feeDue}: the sum of the fees the
+     * Start and end are given in {@code timeZone}, the staff member's zone; {@code local} states them in the staff
+     * member's, the business's and (if the customer gave one) the customer's zone, each naming its zone. {@code feeDue}: the sum of the fees the
      * service's policy charged for changes ({@code null} if none); {@code policyDecisions}: each change that was
      * charged for or let through by an override, oldest first.
      */
     public record AppointmentView(UUID id, UUID businessId, UUID staffId, UUID serviceId, UUID customerId,
                                   CustomerDetails customer, OffsetDateTime start, OffsetDateTime end, String timeZone,
                                   String status, String notes, Map<String, String> metadata, long revision,
-                                  Instant bookedAt, Money feeDue, List<PolicyDecisionView> policyDecisions) {
+                                  Instant bookedAt, Money feeDue, List<PolicyDecisionView> policyDecisions,
+                                  LocalTimes local) {
+    }
+
+    /** Wall-clock start and end in one zone, with their offsets. */
+    public record ZonedTimes(OffsetDateTime start, OffsetDateTime end, String zone) {
+        public static ZonedTimes of(Instant start, Instant end, ZoneId zone) {
+            return zone == null ? null
+                    : new ZonedTimes(start.atZone(zone).toOffsetDateTime(), end.atZone(zone).toOffsetDateTime(), zone.getId());
+        }
+    }
+
+    /** One appointment's times as the staff member, the business and the customer ({@code null} if unknown) read them. */
+    public record LocalTimes(ZonedTimes staff, ZonedTimes business, ZonedTimes customer) {
+        public static LocalTimes of(Instant start, Instant end, ZoneId staff, ZoneId business, ZoneId customer) {
+            return new LocalTimes(ZonedTimes.of(start, end, staff), ZonedTimes.of(start, end, business),
+                    ZonedTimes.of(start, end, customer));
+        }
     }
 
     /** {@code change}: CANCELLATION or RESCHEDULE; {@code fee} and {@code policyOverride} may each be absent. */

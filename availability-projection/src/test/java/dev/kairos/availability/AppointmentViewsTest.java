@@ -370,4 +370,24 @@ class AppointmentViewsTest {
         return jdbc.queryForObject("SELECT busy_from, busy_to FROM appointment_view WHERE appointment_id = ?",
                 (rs, i) -> new TimeSlot(rs.getTimestamp(1).toInstant(), rs.getTimestamp(2).toInstant()), id.id());
     }
+
+    @Test
+    void anAppointmentIsStatedInTheStaffsTheBusinesssAndTheCustomersZone() {
+        AppointmentId id = appointmentId();
+        AppointmentBooked plain = booked(id, business, bob, cut, at("2026-12-07T15:00:00Z"), 60);
+        projector.on(new AppointmentBooked(id, business, bob, cut, plain.customerId(), plain.customer(), plain.slot(),
+                plain.blocked(), null, Map.of(), plain.bookedAt(), java.time.ZoneId.of("Asia/Kolkata")));
+
+        Views.LocalTimes local = queries.appointment(business, id).orElseThrow().local();
+        assertThat(local.staff()).isEqualTo(new Views.ZonedTimes(java.time.OffsetDateTime.parse("2026-12-07T10:00-05:00"),
+                java.time.OffsetDateTime.parse("2026-12-07T11:00-05:00"), "America/New_York"));
+        assertThat(local.business()).isEqualTo(new Views.ZonedTimes(java.time.OffsetDateTime.parse("2026-12-07T16:00+01:00"),
+                java.time.OffsetDateTime.parse("2026-12-07T17:00+01:00"), "Europe/Berlin"));
+        assertThat(local.customer()).isEqualTo(new Views.ZonedTimes(java.time.OffsetDateTime.parse("2026-12-07T20:30+05:30"),
+                java.time.OffsetDateTime.parse("2026-12-07T21:30+05:30"), "Asia/Kolkata"));
+
+        AppointmentId withoutZone = appointmentId();
+        projector.on(booked(withoutZone, business, ann, cut, at("2026-12-07T15:00:00Z"), 60));
+        assertThat(queries.appointment(business, withoutZone).orElseThrow().local().customer()).isNull();
+    }
 }

@@ -85,7 +85,7 @@ class PolicyDecisionViewsTest {
         // the move to Bob (revision 3) arrives through Bob's stream before Ann's reschedule (revision 2)
         projector.on(new AppointmentTransferredIn(id, business, bob, ann, cut, booking.customerId(), booking.customer(),
                 second, third, third, AppointmentStatus.SCHEDULED, null, booking.metadata(), booking.bookedAt(), 3,
-                Initiator.BUSINESS, null, OVERRIDE), at("2026-12-06T08:00:00Z"));
+                Initiator.BUSINESS, null, OVERRIDE, null), at("2026-12-06T08:00:00Z"));
         projector.on(new AppointmentRescheduled(id, business, ann, booking.slot(), second, second, 2,
                 Initiator.CUSTOMER, FIVE, null), at("2026-12-05T08:00:00Z"));
         projector.on(new AppointmentCancelled(id, business, bob, "plans changed", 4, Initiator.CUSTOMER, TEN, null),

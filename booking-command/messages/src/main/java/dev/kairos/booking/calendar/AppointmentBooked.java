@@ -8,13 +8,19 @@ import dev.kairos.booking.common.StaffId;
 import dev.kairos.booking.common.TimeSlot;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Map;
 
 /**
  * An appointment was booked. {@code slot} is the appointment itself, {@code blocked} the staff member's time it
- * holds including the service's buffers. Its revision is 1.
+ * holds including the service's buffers. Its revision is 1. {@code customerZone}: the customer's own zone, if given.
  */
 public record AppointmentBooked(AppointmentId appointmentId, BusinessId businessId, StaffId staffId, ServiceId serviceId,
                                 CustomerId customerId, CustomerDetails customer, TimeSlot slot, TimeSlot blocked,
-                                String notes, Map<String, String> metadata, Instant bookedAt) {
+                                String notes, Map<String, String> metadata, Instant bookedAt, ZoneId customerZone) {
+    public AppointmentBooked(AppointmentId appointmentId, BusinessId businessId, StaffId staffId, ServiceId serviceId,
+                             CustomerId customerId, CustomerDetails customer, TimeSlot slot, TimeSlot blocked,
+                             String notes, Map<String, String> metadata, Instant bookedAt) {
+        this(appointmentId, businessId, staffId, serviceId, customerId, customer, slot, blocked, notes, metadata, bookedAt, null);
+    }
 }

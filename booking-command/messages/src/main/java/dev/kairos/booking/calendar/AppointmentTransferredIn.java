@@ -9,18 +9,20 @@ import dev.kairos.booking.common.StaffId;
 import dev.kairos.booking.common.TimeSlot;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Map;
 
 /**
  * An appointment moved into this staff member's calendar from another's, at its new time. The move is a
  * reschedule: {@code initiatedBy}, {@code feeDue} and {@code policyOverride} as in {@link AppointmentRescheduled}.
+ * {@code customerZone} as in {@link AppointmentBooked}.
  */
 public record AppointmentTransferredIn(AppointmentId appointmentId, BusinessId businessId, StaffId staffId,
                                        StaffId fromStaffId, ServiceId serviceId, CustomerId customerId,
                                        CustomerDetails customer, TimeSlot previousSlot, TimeSlot slot, TimeSlot blocked,
                                        AppointmentStatus status, String notes, Map<String, String> metadata,
                                        Instant bookedAt, long revision, Initiator initiatedBy, Money feeDue,
-                                       PolicyOverride policyOverride) {
+                                       PolicyOverride policyOverride, ZoneId customerZone) {
     public AppointmentTransferredIn {
         initiatedBy = initiatedBy == null ? Initiator.BUSINESS : initiatedBy;
     }
@@ -31,6 +33,6 @@ public record AppointmentTransferredIn(AppointmentId appointmentId, BusinessId b
                                     AppointmentStatus status, String notes, Map<String, String> metadata,
                                     Instant bookedAt, long revision) {
         this(appointmentId, businessId, staffId, fromStaffId, serviceId, customerId, customer, previousSlot, slot, blocked,
-                status, notes, metadata, bookedAt, revision, Initiator.BUSINESS, null, null);
+                status, notes, metadata, bookedAt, revision, Initiator.BUSINESS, null, null, null);
     }
 }

@@ -8,18 +8,19 @@ import dev.kairos.booking.common.ServiceId;
 import dev.kairos.booking.common.TimeSlot;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Map;
 
 /** An appointment that still holds the staff member's time (scheduled or confirmed). */
 record LiveAppointment(AppointmentId id, ServiceId serviceId, CustomerId customerId, CustomerDetails customer,
                        TimeSlot slot, TimeSlot blocked, AppointmentStatus status, String notes,
-                       Map<String, String> metadata, Instant bookedAt, long revision) {
+                       Map<String, String> metadata, Instant bookedAt, long revision, ZoneId customerZone) {
 
     LiveAppointment moved(TimeSlot newSlot, TimeSlot newBlocked, long newRevision) {
-        return new LiveAppointment(id, serviceId, customerId, customer, newSlot, newBlocked, status, notes, metadata, bookedAt, newRevision);
+        return new LiveAppointment(id, serviceId, customerId, customer, newSlot, newBlocked, status, notes, metadata, bookedAt, newRevision, customerZone);
     }
 
     LiveAppointment withStatus(AppointmentStatus newStatus, long newRevision) {
-        return new LiveAppointment(id, serviceId, customerId, customer, slot, blocked, newStatus, notes, metadata, bookedAt, newRevision);
+        return new LiveAppointment(id, serviceId, customerId, customer, slot, blocked, newStatus, notes, metadata, bookedAt, newRevision, customerZone);
     }
 }

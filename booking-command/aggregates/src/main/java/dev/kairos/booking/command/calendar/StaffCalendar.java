@@ -196,7 +196,8 @@ public class StaffCalendar {
         TimeSlot blocked = slot.widen(terms.bufferBefore(), terms.bufferAfter());
         checkBookable(command.serviceId(), slot, blocked, terms, now, null);
         apply(new AppointmentBooked(command.appointmentId(), businessId, staffId, command.serviceId(),
-                command.customerId(), command.customer(), slot, blocked, command.notes(), command.metadata(), now));
+                command.customerId(), command.customer(), slot, blocked, command.notes(), command.metadata(), now,
+                command.customerZone()));
         return 1;
     }
 
@@ -237,7 +238,7 @@ public class StaffCalendar {
                 appointment.customerId(), appointment.customer(), appointment.slot(), slot, blocked,
                 appointment.status(), appointment.notes(), appointment.metadata(), appointment.bookedAt(),
                 appointment.revision() + 1, command.initiatedBy(), transfer.decision().feeDue(),
-                transfer.decision().policyOverride()));
+                transfer.decision().policyOverride(), appointment.customerZone()));
     }
 
     /** Releases an appointment that moved to another staff member's calendar. */
@@ -496,7 +497,7 @@ public class StaffCalendar {
     void on(AppointmentBooked event) {
         hold(new LiveAppointment(event.appointmentId(), event.serviceId(), event.customerId(), event.customer(),
                 event.slot(), event.blocked(), AppointmentStatus.SCHEDULED, event.notes(), event.metadata(),
-                event.bookedAt(), 1));
+                event.bookedAt(), 1, event.customerZone()));
     }
 
     @EventSourcingHandler
@@ -509,7 +510,7 @@ public class StaffCalendar {
     void on(AppointmentTransferredIn event) {
         hold(new LiveAppointment(event.appointmentId(), event.serviceId(), event.customerId(), event.customer(),
                 event.slot(), event.blocked(), event.status(), event.notes(), event.metadata(), event.bookedAt(),
-                event.revision()));
+                event.revision(), event.customerZone()));
     }
 
     @EventSourcingHandler

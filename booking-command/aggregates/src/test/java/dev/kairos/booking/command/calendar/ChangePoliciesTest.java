@@ -195,7 +195,7 @@ class ChangePoliciesTest {
         private AppointmentTransferredIn transferredIn(Initiator who, Money fee, PolicyOverride override) {
             return new AppointmentTransferredIn(A1, BUSINESS, OTHER_STAFF, STAFF, STRICT, ADA_ID, ADA, slot(STRICT, START),
                     slot(STRICT, monday("14:00")), blocked(STRICT, monday("14:00")), AppointmentStatus.SCHEDULED, null,
-                    Map.of(), BOOKED_AT, 2, who, fee, override);
+                    Map.of(), BOOKED_AT, 2, who, fee, override, null);
         }
 
         @Test
