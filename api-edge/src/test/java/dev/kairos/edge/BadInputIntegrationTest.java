@@ -129,6 +129,10 @@ class BadInputIntegrationTest extends EngineTest {
                         "validation-failed", tenant, "{b}"),
                 post("override without reason", "/api/v1/appointments/{a}/reschedule",
                         "{\"start\":\"2026-12-07T11:00:00+01:00\",\"override\":{}}", 422, "validation-failed", tenant, "{b}", "X-Actor", "eva"),
+                post("customer zone as an offset", appts, "{\"serviceId\":\"{s}\",\"staffId\":\"{st}\",\"start\":\"2026-12-07T10:00:00+01:00\","
+                        + "\"customer\":{\"name\":\"Ada\",\"email\":\"a@example.com\",\"timeZone\":\"+01:00\"}}", 422, "invalid-time-zone"),
+                post("unknown customer zone", appts, "{\"serviceId\":\"{s}\",\"staffId\":\"{st}\",\"start\":\"2026-12-07T10:00:00+01:00\","
+                        + "\"customer\":{\"name\":\"Ada\",\"email\":\"a@example.com\",\"timeZone\":\"Mars/Olympus\"}}", 422, "invalid-time-zone"),
                 get("malformed manage token", "/api/v1/manage/not-a-token", 401, "manage-link-invalid"),
                 get("tampered manage token", "/api/v1/manage/{m~}", 401, "manage-link-invalid"),
                 get("manage token with padding", "/api/v1/manage/{m}==", 401, "manage-link-invalid"),

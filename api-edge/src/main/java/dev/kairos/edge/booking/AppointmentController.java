@@ -3,6 +3,9 @@ package dev.kairos.edge.booking;
 import dev.kairos.availability.ScheduleQueries;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.kairos.availability.Views.AppointmentView;
+import dev.kairos.availability.Views.LocalTimes;
+import java.time.Instant;
+import java.time.ZoneId;
 import dev.kairos.availability.Views.ServiceView;
 import dev.kairos.booking.calendar.Initiator;
 import dev.kairos.booking.calendar.PolicyOverride;
@@ -81,9 +84,12 @@ class AppointmentController {
         this.clock = clock;
     }
 
-    /** {@code manage}: the customer's signed link to see, cancel and reschedule this booking without an account. */
+    /**
+     * {@code manage}: the customer's signed link to see, cancel and reschedule this booking without an account;
+     * {@code local}: start and end in the staff member's, the business's and the customer's zone, each named.
+     */
     record Booked(UUID id, String status, UUID staffId, UUID serviceId, UUID customerId, OffsetDateTime start, long revision,
-                  ManageLinks.Link manage) {
+                  ManageLinks.Link manage, LocalTimes local) {
     }
 
     /** An appointment as the business sees it, with the customer's manage link while it is live. */
@@ -100,11 +106,12 @@ class AppointmentController {
         request.validate();
         BusinessId business = new BusinessId(businessId);
         CustomerDetails customer = request.customer().details();
+        ZoneId customerZone = request.customer().zone();
         CustomerId customerId = CustomerId.forContact(business, customer.email(), customer.phone());
         UUID id = ids.forKey(businessId + "|appointment", key);
         BookSlot command = new BookSlot(new AppointmentId(id), business, new StaffId(request.staffId()),
                 new ServiceId(request.serviceId()), customerId, customer, request.start().toInstant(), request.notes(),
-                request.metadata());
+                request.metadata(), customerZone);
         CommandOutcome outcome;
         try {
             outcome = commands.send(command);
@@ -114,13 +121,17 @@ class AppointmentController {
         // the read model knows the service's duration; a service it has not seen yet gets the longest one
         Duration duration = queries.service(business, new ServiceId(request.serviceId())).map(ServiceView::duration)
                 .orElse(ServiceTerms.LONGEST);
-        ManageLinks.Link link = links.manageLink(new AppointmentId(id), business,
-                request.start().toInstant().plus(duration), clock.instant());
+        Instant start = request.start().toInstant();
+        Instant end = start.plus(duration);
+        ManageLinks.Link link = links.manageLink(new AppointmentId(id), business, end, clock.instant());
+        LocalTimes local = LocalTimes.of(start, end,
+                queries.staff(business, new StaffId(request.staffId())).map(s -> ZoneId.of(s.timeZone())).orElse(null),
+                queries.business(business).map(b -> ZoneId.of(b.timeZone())).orElse(null), customerZone);
         return ResponseEntity.created(URI.create("/api/v1/appointments/" + id))
                 .eTag(Revisions.etag(outcome.revision()))
                 .header(ConsistencyTokens.HEADER, ConsistencyTokens.tokenOf(outcome))
                 .body(new Booked(id, AppointmentStatus.SCHEDULED.name(), request.staffId(), request.serviceId(),
-                        customerId.id(), request.start(), outcome.revision(), link));
+                        customerId.id(), request.start(), outcome.revision(), link, local));
     }
 
     @GetMapping("/api/v1/businesses/{businessId}/appointments")

@@ -5,8 +5,10 @@ import dev.kairos.booking.calendar.Initiator;
 import dev.kairos.booking.calendar.PolicyOverride;
 import dev.kairos.booking.common.BookingException;
 import dev.kairos.booking.common.ErrorCode;
+import dev.kairos.booking.common.Zones;
 
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.UUID;
 
@@ -18,9 +20,14 @@ final class BookingRequests {
     private BookingRequests() {
     }
 
-    record CustomerRequest(String name, String email, String phone) {
+    /** {@code timeZone}: optional, an IANA zone name; the appointment is then also stated in the customer's zone. */
+    record CustomerRequest(String name, String email, String phone, String timeZone) {
         CustomerDetails details() {
             return new CustomerDetails(name, email, phone);
+        }
+
+        ZoneId zone() {
+            return timeZone == null ? null : Zones.require(timeZone);
         }
     }
 

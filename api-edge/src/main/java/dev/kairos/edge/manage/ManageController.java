@@ -3,6 +3,7 @@ package dev.kairos.edge.manage;
 import dev.kairos.availability.ScheduleQueries;
 import dev.kairos.availability.Views.AppointmentView;
 import dev.kairos.availability.Views.AvailabilityView;
+import dev.kairos.availability.Views.LocalTimes;
 import dev.kairos.availability.Views.ServiceView;
 import dev.kairos.availability.Views.SlotView;
 import dev.kairos.booking.calendar.AppointmentStatus;
@@ -73,7 +74,7 @@ class ManageController {
     }
 
     record AppointmentPart(UUID id, String status, OffsetDateTime start, OffsetDateTime end, String timeZone,
-                           UUID staffId, long revision, Money feeDue) {
+                           UUID staffId, long revision, Money feeDue, LocalTimes local) {
     }
 
     record ServicePart(UUID id, String name, Duration duration, Money price) {
@@ -182,7 +183,7 @@ class ManageController {
         ChangePolicy policy = service.map(ServiceView::changePolicy).orElse(ChangePolicy.NONE);
         Instant start = a.start().toInstant();
         return new ManageView(
-                new AppointmentPart(a.id(), a.status(), a.start(), a.end(), a.timeZone(), a.staffId(), a.revision(), a.feeDue()),
+                new AppointmentPart(a.id(), a.status(), a.start(), a.end(), a.timeZone(), a.staffId(), a.revision(), a.feeDue(), a.local()),
                 service.map(s -> new ServicePart(s.id(), s.name(), s.duration(), s.price())).orElse(null),
                 policy,
                 new Actions(action(policy.cancellation(), start, now, ErrorCode.CANCELLATION_WINDOW_CLOSED),
