@@ -23,6 +23,7 @@ class BadInputIntegrationTest extends EngineTest {
     private UUID service;
     private UUID staff;
     private String appointment;
+    private String manageToken;
 
     record Case(String name, String method, String path, String body, List<String> headers, int status, String code) {
         @Override
@@ -43,6 +44,7 @@ class BadInputIntegrationTest extends EngineTest {
 
     static final String LIMITED = "{\"name\":\"S\",\"duration\":\"PT30M\",\"price\":{\"amount\":\"5.00\",\"currency\":\"EUR\"},"
             + "\"customerLimit\":{\"max\":%s,\"period\":%s}}";
+    static final String SERVICE_WITH_POLICY = "{\"name\":\"S\",\"duration\":\"PT30M\",\"price\":{\"amount\":\"40.00\",\"currency\":\"EUR\"},\"changePolicy\":%s}";
 
     static Stream<Case> cases() {
         String biz = "/api/v1/businesses";
@@ -148,6 +150,39 @@ class BadInputIntegrationTest extends EngineTest {
                 new Case("calendar import as plain text", "POST-TEXT", "/api/v1/businesses/{b}/holidays/import", "BEGIN:VCALENDAR",
                         List.of(), 415, "unsupported-media-type"),
                 get("malformed consistency token", "/api/v1/businesses/{b}", 400, "invalid-value", "Consistency-Token", "yesterday"),
+                post("policy closed longer than free", "/api/v1/businesses/{b}/services", SERVICE_WITH_POLICY.formatted(
+                        "{\"cancellation\":{\"freeUntilBefore\":\"PT2H\",\"closedWithin\":\"PT24H\"}}"), 422, "invalid-change-policy"),
+                post("policy fee in another currency", "/api/v1/businesses/{b}/services", SERVICE_WITH_POLICY.formatted(
+                        "{\"cancellation\":{\"freeUntilBefore\":\"PT24H\",\"fee\":{\"amount\":\"5.00\",\"currency\":\"USD\"}}}"), 422, "invalid-change-policy"),
+                post("policy window negative", "/api/v1/businesses/{b}/services", SERVICE_WITH_POLICY.formatted(
+                        "{\"reschedule\":{\"closedWithin\":\"PT-2H\"}}"), 422, "invalid-change-policy"),
+                post("policy fee without a fee window", "/api/v1/businesses/{b}/services", SERVICE_WITH_POLICY.formatted(
+                        "{\"reschedule\":{\"closedWithin\":\"PT2H\",\"fee\":{\"amount\":\"5.00\",\"currency\":\"EUR\"}}}"), 422, "invalid-change-policy"),
+                post("policy fee without amount", "/api/v1/businesses/{b}/services", SERVICE_WITH_POLICY.formatted(
+                        "{\"cancellation\":{\"freeUntilBefore\":\"PT24H\",\"fee\":{\"currency\":\"EUR\"}}}"), 422, "invalid-money"),
+                post("policy with an unknown field", "/api/v1/businesses/{b}/services", SERVICE_WITH_POLICY.formatted(
+                        "{\"refund\":{}}"), 400, "unknown-field"),
+                post("cancel initiated by nobody known", "/api/v1/appointments/{a}/cancel", "{\"initiatedBy\":\"robot\"}", 422,
+                        "validation-failed", tenant, "{b}"),
+                post("override without actor", "/api/v1/appointments/{a}/cancel", "{\"override\":{\"reason\":\"ill\"}}", 422,
+                        "validation-failed", tenant, "{b}"),
+                post("override without reason", "/api/v1/appointments/{a}/reschedule",
+                        "{\"start\":\"2026-12-07T11:00:00+01:00\",\"override\":{}}", 422, "validation-failed", tenant, "{b}", "X-Actor", "eva"),
+                post("customer zone as an offset", appts, "{\"serviceId\":\"{s}\",\"staffId\":\"{st}\",\"start\":\"2026-12-07T10:00:00+01:00\","
+                        + "\"customer\":{\"name\":\"Ada\",\"email\":\"a@example.com\",\"timeZone\":\"+01:00\"}}", 422, "invalid-time-zone"),
+                post("unknown customer zone", appts, "{\"serviceId\":\"{s}\",\"staffId\":\"{st}\",\"start\":\"2026-12-07T10:00:00+01:00\","
+                        + "\"customer\":{\"name\":\"Ada\",\"email\":\"a@example.com\",\"timeZone\":\"Mars/Olympus\"}}", 422, "invalid-time-zone"),
+                get("malformed manage token", "/api/v1/manage/not-a-token", 401, "manage-link-invalid"),
+                get("tampered manage token", "/api/v1/manage/{m~}", 401, "manage-link-invalid"),
+                get("manage token with padding", "/api/v1/manage/{m}==", 401, "manage-link-invalid"),
+                post("tampered manage token cancels nothing", "/api/v1/manage/{m~}/cancel", null, 401, "manage-link-invalid"),
+                post("customer cannot override through the link", "/api/v1/manage/{m}/cancel",
+                        "{\"override\":{\"reason\":\"because\"}}", 400, "unknown-field"),
+                post("manage reschedule without start", "/api/v1/manage/{m}/reschedule", "{}", 422, "validation-failed"),
+                post("manage reschedule to an impossible date", "/api/v1/manage/{m}/reschedule", "{\"start\":\"2026-02-30T10:00:00Z\"}",
+                        400, "invalid-value"),
+                get("manage availability with an impossible date", "/api/v1/manage/{m}/availability?from=2026-02-30&to=2026-03-01",
+                        400, "invalid-value"),
                 new Case("wrong method", "DELETE", "/api/v1/businesses/{b}", null, List.of(), 405, "method-not-allowed"),
                 new Case("wrong media type", "POST-TEXT", biz, "name=A", List.of(), 415, "unsupported-media-type"),
                 new Case("huge chunked payload", "POST-CHUNKED", appts, HUGE, List.of(), 413, "payload-too-large"));
@@ -158,7 +193,9 @@ class BadInputIntegrationTest extends EngineTest {
         salon = Scenario.business(api, "Salon Aurora", "Europe/Berlin");
         service = salon.service("Haircut", 45, 0, 15, 30, 0);
         staff = salon.staff("Mia", "Europe/Berlin", List.of(service), "09:00-17:00");
-        appointment = salon.book(service, staff, "2026-12-07T09:00:00+01:00", "Ada").text("id");
+        Api.Response booked = salon.book(service, staff, "2026-12-07T09:00:00+01:00", "Ada");
+        appointment = booked.text("id");
+        manageToken = booked.json().path("manage").path("token").asString();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -204,7 +241,9 @@ class BadInputIntegrationTest extends EngineTest {
     }
 
     private String fill(String template) {
-        return template.replace("{b}", salon.tenant()).replace("{st}", staff.toString()).replace("{s}", service.toString())
+        char middle = manageToken.charAt(40);
+        String tampered = manageToken.substring(0, 40) + (middle == 'A' ? 'B' : 'A') + manageToken.substring(41);
+        return template.replace("{m~}", tampered).replace("{m}", manageToken).replace("{b}", salon.tenant()).replace("{st}", staff.toString()).replace("{s}", service.toString())
                 .replace("{a}", appointment);
     }
 }

@@ -2,6 +2,12 @@ package dev.kairos.availability;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kairos.booking.calendar.AppointmentBooked;
+import dev.kairos.booking.calendar.AppointmentCancelled;
+import dev.kairos.booking.calendar.Initiator;
+import dev.kairos.booking.calendar.PolicyOverride;
+import dev.kairos.booking.common.AppointmentId;
+import dev.kairos.booking.common.Money;
+import java.time.Instant;
 import dev.kairos.booking.calendar.AppointmentRescheduled;
 import dev.kairos.booking.calendar.AppointmentStatusChanged;
 import dev.kairos.booking.calendar.AppointmentTransferredIn;
@@ -109,11 +115,12 @@ public class ScheduleProjector {
     void on(ServiceDefined event) {
         ServiceTerms t = event.terms();
         jdbc.update("INSERT INTO service_view (service_id, business_id, name, description, duration_s, price, currency, "
-                        + "buffer_before_s, buffer_after_s, slot_interval_s, min_notice_s, max_advance_days, active, revision) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true, 1) ON CONFLICT (service_id) DO NOTHING",
+                        + "buffer_before_s, buffer_after_s, slot_interval_s, min_notice_s, max_advance_days, change_policy, active, revision) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, true, 1) ON CONFLICT (service_id) DO NOTHING",
                 event.serviceId().id(), event.businessId().id(), t.name(), t.description(), t.duration().toSeconds(),
                 t.price().amount(), t.price().currency(), t.bufferBefore().toSeconds(), t.bufferAfter().toSeconds(),
-                t.slotInterval().toSeconds(), t.minimumNotice().toSeconds(), t.maxAdvanceDays());
+                t.slotInterval().toSeconds(), t.minimumNotice().toSeconds(), t.maxAdvanceDays(),
+                ViewJson.write(json, t.changePolicy()));
         customerLimit(event.serviceId(), t, 1);
     }
 
@@ -122,10 +129,11 @@ public class ScheduleProjector {
         ServiceTerms t = event.terms();
         jdbc.update("UPDATE service_view SET name = ?, description = ?, duration_s = ?, price = ?, currency = ?, "
                         + "buffer_before_s = ?, buffer_after_s = ?, slot_interval_s = ?, min_notice_s = ?, max_advance_days = ?, "
-                        + "revision = ? WHERE service_id = ? AND revision < ?",
+                        + "change_policy = ?::jsonb, revision = ? WHERE service_id = ? AND revision < ?",
                 t.name(), t.description(), t.duration().toSeconds(), t.price().amount(), t.price().currency(),
                 t.bufferBefore().toSeconds(), t.bufferAfter().toSeconds(), t.slotInterval().toSeconds(),
-                t.minimumNotice().toSeconds(), t.maxAdvanceDays(), event.revision(), event.serviceId().id(), event.revision());
+                t.minimumNotice().toSeconds(), t.maxAdvanceDays(), ViewJson.write(json, t.changePolicy()),
+                event.revision(), event.serviceId().id(), event.revision());
         customerLimit(event.serviceId(), t, event.revision());
     }
 
@@ -278,13 +286,14 @@ public class ScheduleProjector {
         TimeSlot blocked = event.blocked();
         jdbc.update("INSERT INTO appointment_view (appointment_id, business_id, staff_id, service_id, customer_id, customer_name, "
                         + "customer_email, customer_phone, start_at, end_at, busy_from, busy_to, status, notes, metadata, revision, booked_at, "
-                        + "series_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'SCHEDULED', ?, ?::jsonb, 1, ?, ?) "
+                        + "series_id, customer_zone) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'SCHEDULED', ?, ?::jsonb, 1, ?, ?, ?) "
                         + "ON CONFLICT (appointment_id) DO NOTHING",
                 event.appointmentId().id(), event.businessId().id(), event.staffId().id(), event.serviceId().id(),
                 event.customerId().id(), event.customer().name(), event.customer().email(), event.customer().phone(),
                 ts(slot.start()), ts(slot.end()), ts(blocked.start()), ts(blocked.end()), event.notes(),
                 ViewJson.write(json, event.metadata()), ts(event.bookedAt()),
-                event.seriesId() == null ? null : event.seriesId().id());
+                event.seriesId() == null ? null : event.seriesId().id(),
+                event.customerZone() == null ? null : event.customerZone().getId());
     }
 
     @EventHandler
@@ -297,7 +306,9 @@ public class ScheduleProjector {
     }
 
     @EventHandler
-    void on(AppointmentRescheduled event) {
+    void on(AppointmentRescheduled event, @org.axonframework.eventhandling.Timestamp Instant at) {
+        recordDecision(event.appointmentId(), event.businessId(), event.revision(), "RESCHEDULE", event.initiatedBy(),
+                event.feeDue(), event.policyOverride(), at);
         jdbc.update("UPDATE appointment_view SET start_at = ?, end_at = ?, busy_from = ?, busy_to = ?, revision = ? "
                         + "WHERE appointment_id = ? AND revision < ?", ts(event.slot().start()), ts(event.slot().end()),
                 ts(event.blocked().start()), ts(event.blocked().end()), event.revision(), event.appointmentId().id(), event.revision());
@@ -308,17 +319,28 @@ public class ScheduleProjector {
      * carries the whole appointment, so it inserts the row if the booking has not been seen yet.
      */
     @EventHandler
-    void on(AppointmentTransferredIn event) {
+    void on(AppointmentTransferredIn event, @org.axonframework.eventhandling.Timestamp Instant at) {
+        recordDecision(event.appointmentId(), event.businessId(), event.revision(), "RESCHEDULE", event.initiatedBy(),
+                event.feeDue(), event.policyOverride(), at);
         jdbc.update("INSERT INTO appointment_view (appointment_id, business_id, staff_id, service_id, customer_id, customer_name, "
-                        + "customer_email, customer_phone, start_at, end_at, busy_from, busy_to, status, notes, metadata, revision, booked_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?) ON CONFLICT (appointment_id) DO UPDATE SET "
+                        + "customer_email, customer_phone, start_at, end_at, busy_from, busy_to, status, notes, metadata, revision, booked_at, "
+                        + "customer_zone) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?) ON CONFLICT (appointment_id) DO UPDATE SET "
                         + "staff_id = EXCLUDED.staff_id, start_at = EXCLUDED.start_at, end_at = EXCLUDED.end_at, "
                         + "busy_from = EXCLUDED.busy_from, busy_to = EXCLUDED.busy_to, status = EXCLUDED.status, revision = EXCLUDED.revision "
                         + "WHERE appointment_view.revision < EXCLUDED.revision",
                 event.appointmentId().id(), event.businessId().id(), event.staffId().id(), event.serviceId().id(),
                 event.customerId().id(), event.customer().name(), event.customer().email(), event.customer().phone(),
                 ts(event.slot().start()), ts(event.slot().end()), ts(event.blocked().start()), ts(event.blocked().end()),
-                event.status().name(), event.notes(), ViewJson.write(json, event.metadata()), event.revision(), ts(event.bookedAt()));
+                event.status().name(), event.notes(), ViewJson.write(json, event.metadata()), event.revision(), ts(event.bookedAt()),
+                event.customerZone() == null ? null : event.customerZone().getId());
+    }
+
+    /** The most specific handler wins in Axon: a cancellation records its policy decision, then changes status. */
+    @EventHandler
+    void on(AppointmentCancelled event, @org.axonframework.eventhandling.Timestamp Instant at) {
+        recordDecision(event.appointmentId(), event.businessId(), event.revision(), "CANCELLATION", event.initiatedBy(),
+                event.feeDue(), event.policyOverride(), at);
+        on((AppointmentStatusChanged) event);
     }
 
     @EventHandler
@@ -327,9 +349,23 @@ public class ScheduleProjector {
                 event.newStatus().name(), event.revision(), event.appointmentId().id(), event.revision());
     }
 
+    /** Only changes a policy charged for or an override let through leave a row. */
+    private void recordDecision(AppointmentId appointmentId, BusinessId businessId, long revision, String change,
+                                Initiator initiatedBy, Money fee, PolicyOverride override, Instant at) {
+        if (fee == null && override == null) {
+            return;
+        }
+        jdbc.update("INSERT INTO appointment_policy_decision (appointment_id, revision, business_id, change, initiated_by, "
+                        + "fee_amount, fee_currency, override_actor, override_reason, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                        + "ON CONFLICT (appointment_id, revision) DO NOTHING",
+                appointmentId.id(), revision, businessId.id(), change, initiatedBy.name(),
+                fee == null ? null : fee.amount(), fee == null ? null : fee.currency(),
+                override == null ? null : override.actor(), override == null ? null : override.reason(), ts(at));
+    }
+
     @ResetHandler
     void reset() {
-        jdbc.update("TRUNCATE business_view, service_view, staff_view, staff_service, appointment_view, time_off_view, hold_view, waitlist_view, holiday_view, series_view, schedule_position");
+        jdbc.update("TRUNCATE business_view, service_view, appointment_policy_decision, staff_view, staff_service, appointment_view, time_off_view, hold_view, waitlist_view, holiday_view, series_view, schedule_position");
     }
 
     private void replaceServices(StaffId staffId, BusinessId businessId, Set<ServiceId> services) {

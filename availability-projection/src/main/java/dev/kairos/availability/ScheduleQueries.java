@@ -8,9 +8,11 @@ import dev.kairos.availability.Views.AvailabilityView;
 import dev.kairos.availability.Views.BusinessView;
 import dev.kairos.availability.Views.HolidayView;
 import dev.kairos.availability.Views.HoursView;
+import dev.kairos.availability.Views.LocalTimes;
 import dev.kairos.availability.Views.Page;
 import dev.kairos.availability.Views.OccurrenceView;
 import dev.kairos.availability.Views.SeriesView;
+import dev.kairos.availability.Views.PolicyDecisionView;
 import dev.kairos.availability.Views.ServiceView;
 import dev.kairos.booking.catalog.CustomerLimit;
 import dev.kairos.availability.Views.SlotView;
@@ -20,6 +22,8 @@ import dev.kairos.booking.calendar.AppointmentStatus;
 import dev.kairos.booking.calendar.BookingLimits;
 import dev.kairos.booking.calendar.CustomerDetails;
 import dev.kairos.booking.calendar.DateOverrides;
+import dev.kairos.booking.calendar.PolicyOverride;
+import dev.kairos.booking.catalog.ChangePolicy;
 import dev.kairos.booking.calendar.WeeklySchedule;
 import dev.kairos.booking.calendar.WorkingInterval;
 import dev.kairos.booking.catalog.Holiday;
@@ -51,6 +55,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -195,8 +200,23 @@ public class ScheduleQueries {
         return new Page<>(List.copyOf(page), new Cursor(last.start().toInstant(), last.id()).encode());
     }
 
-    private static final String APPOINTMENT_SELECT = "SELECT a.*, COALESCE(s.zone, 'UTC') AS staff_zone FROM appointment_view a "
-            + "LEFT JOIN staff_view s ON s.staff_id = a.staff_id";
+    private static final String APPOINTMENT_SELECT = "SELECT a.*, COALESCE(s.zone, 'UTC') AS staff_zone, b.zone AS business_zone, "
+            + "(SELECT jsonb_agg(jsonb_build_object('revision', d.revision, 'change', d.change, 'initiatedBy', d.initiated_by, "
+            + "'feeAmount', d.fee_amount, 'feeCurrency', d.fee_currency, 'actor', d.override_actor, 'reason', d.override_reason, "
+            + "'decidedAt', d.decided_at) ORDER BY d.revision) FROM appointment_policy_decision d "
+            + "WHERE d.appointment_id = a.appointment_id) AS policy_decisions "
+            + "FROM appointment_view a LEFT JOIN staff_view s ON s.staff_id = a.staff_id "
+            + "LEFT JOIN business_view b ON b.business_id = a.business_id";
+
+    /** One row of {@code policy_decisions} as aggregated in SQL. */
+    private record DecisionRow(long revision, String change, String initiatedBy, java.math.BigDecimal feeAmount,
+                               String feeCurrency, String actor, String reason, OffsetDateTime decidedAt) {
+        PolicyDecisionView view() {
+            return new PolicyDecisionView(revision, change, initiatedBy,
+                    feeAmount == null ? null : new Money(feeAmount.stripTrailingZeros(), feeCurrency),
+                    actor == null ? null : new PolicyOverride(actor, reason), decidedAt.toInstant());
+        }
+    }
 
     /** An opaque position in the appointment list. */
     record Cursor(Instant start, UUID id) {
@@ -516,7 +536,8 @@ public class ScheduleQueries {
                 new Money(rs.getBigDecimal("price").stripTrailingZeros(), rs.getString("currency")),
                 seconds(rs, "buffer_before_s"), seconds(rs, "buffer_after_s"), seconds(rs, "slot_interval_s"),
                 seconds(rs, "min_notice_s"), rs.getInt("max_advance_days"), rs.getBoolean("active"), rs.getLong("revision"),
-                customerLimit(rs), rs.getInt("capacity"));
+                customerLimit(rs), rs.getInt("capacity"),
+                rs.getString("change_policy") == null ? ChangePolicy.NONE : ViewJson.read(rs.getString("change_policy"), ChangePolicy.class));
     }
 
     private static CustomerLimit customerLimit(ResultSet rs) throws SQLException {
@@ -543,6 +564,11 @@ public class ScheduleQueries {
 
     private AppointmentView mapAppointment(ResultSet rs, int row) throws SQLException {
         ZoneId zone = ZoneId.of(rs.getString("staff_zone"));
+        List<PolicyDecisionView> decisions = decisions(rs.getString("policy_decisions"));
+        Instant start = rs.getTimestamp("start_at").toInstant();
+        Instant end = rs.getTimestamp("end_at").toInstant();
+        LocalTimes local = LocalTimes.of(start, end, zone, zoneOrNull(rs.getString("business_zone")),
+                zoneOrNull(rs.getString("customer_zone")));
         return new AppointmentView(rs.getObject("appointment_id", UUID.class), rs.getObject("business_id", UUID.class),
                 rs.getObject("staff_id", UUID.class), rs.getObject("service_id", UUID.class),
                 rs.getObject("customer_id", UUID.class),
@@ -551,7 +577,32 @@ public class ScheduleQueries {
                 rs.getTimestamp("end_at").toInstant().atZone(zone).toOffsetDateTime(), zone.getId(),
                 rs.getString("status"), rs.getString("notes"), ViewJson.MAPPER.convertValue(
                 ViewJson.read(rs.getString("metadata"), Map.class), STRING_MAP), rs.getLong("revision"),
-                rs.getTimestamp("booked_at").toInstant(), rs.getObject("series_id", UUID.class));
+                rs.getTimestamp("booked_at").toInstant(), rs.getObject("series_id", UUID.class), feeDue(decisions), decisions, local);
+    }
+
+    private static ZoneId zoneOrNull(String id) {
+        return id == null ? null : ZoneId.of(id);
+    }
+
+    private static List<PolicyDecisionView> decisions(String json) {
+        if (json == null) {
+            return List.of();
+        }
+        DecisionRow[] rows = ViewJson.read(json, DecisionRow[].class);
+        return java.util.Arrays.stream(rows).map(DecisionRow::view).toList();
+    }
+
+    /** The fees charged so far; a service whose price changed currency restarts the sum in the new one. */
+    private static Money feeDue(List<PolicyDecisionView> decisions) {
+        Money total = null;
+        for (PolicyDecisionView d : decisions) {
+            if (d.fee() == null) {
+                continue;
+            }
+            total = total == null || !total.currency().equals(d.fee().currency()) ? d.fee()
+                    : new Money(total.amount().add(d.fee().amount()), total.currency());
+        }
+        return total;
     }
 
     private static Duration seconds(ResultSet rs, String column) throws SQLException {

@@ -3,6 +3,8 @@ package dev.kairos.availability;
 import dev.kairos.booking.calendar.BookingLimits;
 import dev.kairos.booking.calendar.CustomerDetails;
 import dev.kairos.booking.catalog.CustomerLimit;
+import dev.kairos.booking.calendar.PolicyOverride;
+import dev.kairos.booking.catalog.ChangePolicy;
 import dev.kairos.booking.catalog.ServiceTerms;
 import dev.kairos.booking.common.Money;
 
@@ -12,6 +14,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,10 +31,10 @@ public final class Views {
     public record ServiceView(UUID id, UUID businessId, String name, String description, Duration duration, Money price,
                               Duration bufferBefore, Duration bufferAfter, Duration slotInterval, Duration minimumNotice,
                               int maxAdvanceDays, boolean active, long revision, CustomerLimit customerLimit,
-                              int capacity) {
+                              int capacity, ChangePolicy changePolicy) {
         public ServiceTerms terms() {
             return new ServiceTerms(name, description, duration, price, bufferBefore, bufferAfter, slotInterval,
-                    minimumNotice, maxAdvanceDays, customerLimit, capacity);
+                    minimumNotice, maxAdvanceDays, customerLimit, capacity, changePolicy);
         }
     }
 
@@ -43,13 +46,6 @@ public final class Views {
     public record StaffView(UUID id, UUID businessId, String name, String email, String phone, String timeZone,
                             Map<DayOfWeek, List<HoursView>> workingHours, Map<LocalDate, List<HoursView>> dateOverrides,
                             BookingLimits bookingLimits, List<UUID> serviceIds, boolean active, long revision) {
-    }
-
-    /** Start and end are given in {@code timeZone}, the staff member's zone; {@code seriesId} is null for a single appointment. */
-    public record AppointmentView(UUID id, UUID businessId, UUID staffId, UUID serviceId, UUID customerId,
-                                  CustomerDetails customer, OffsetDateTime start, OffsetDateTime end, String timeZone,
-                                  String status, String notes, Map<String, String> metadata, long revision,
-                                  Instant bookedAt, UUID seriesId) {
     }
 
     /**
@@ -67,6 +63,41 @@ public final class Views {
      */
     public record OccurrenceView(int index, UUID appointmentId, String status, OffsetDateTime start,
                                  LocalDateTime localStart, String timeZone, String code, Long revision) {
+    }
+
+    /**
+     * Start and end are given in {@code timeZone}, the staff member's zone; {@code local} states them in the staff
+     * member's, the business's and (if the customer gave one) the customer's zone, each naming its zone.
+     * {@code seriesId} is null for a single appointment. {@code feeDue}: the sum of the fees the
+     * service's policy charged for changes ({@code null} if none); {@code policyDecisions}: each change that was
+     * charged for or let through by an override, oldest first.
+     */
+    public record AppointmentView(UUID id, UUID businessId, UUID staffId, UUID serviceId, UUID customerId,
+                                  CustomerDetails customer, OffsetDateTime start, OffsetDateTime end, String timeZone,
+                                  String status, String notes, Map<String, String> metadata, long revision,
+                                  Instant bookedAt, UUID seriesId, Money feeDue, List<PolicyDecisionView> policyDecisions,
+                                  LocalTimes local) {
+    }
+
+    /** Wall-clock start and end in one zone, with their offsets. */
+    public record ZonedTimes(OffsetDateTime start, OffsetDateTime end, String zone) {
+        public static ZonedTimes of(Instant start, Instant end, ZoneId zone) {
+            return zone == null ? null
+                    : new ZonedTimes(start.atZone(zone).toOffsetDateTime(), end.atZone(zone).toOffsetDateTime(), zone.getId());
+        }
+    }
+
+    /** One appointment's times as the staff member, the business and the customer ({@code null} if unknown) read them. */
+    public record LocalTimes(ZonedTimes staff, ZonedTimes business, ZonedTimes customer) {
+        public static LocalTimes of(Instant start, Instant end, ZoneId staff, ZoneId business, ZoneId customer) {
+            return new LocalTimes(ZonedTimes.of(start, end, staff), ZonedTimes.of(start, end, business),
+                    ZonedTimes.of(start, end, customer));
+        }
+    }
+
+    /** {@code change}: CANCELLATION or RESCHEDULE; {@code fee} and {@code policyOverride} may each be absent. */
+    public record PolicyDecisionView(long revision, String change, String initiatedBy, Money fee,
+                                     PolicyOverride policyOverride, Instant decidedAt) {
     }
 
     /** A period taken out of a staff member's bookable time; instants in UTC. */

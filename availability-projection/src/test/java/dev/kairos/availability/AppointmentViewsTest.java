@@ -116,7 +116,7 @@ class AppointmentViewsTest {
         projector.on(booked(id, business, ann, cut, at("2026-12-07T09:00:00Z"), 60));
         TimeSlot newSlot = new TimeSlot(at("2026-12-08T13:00:00Z"), at("2026-12-08T14:30:00Z"));
         projector.on(new AppointmentRescheduled(id, business, ann, new TimeSlot(at("2026-12-07T09:00:00Z"), at("2026-12-07T10:00:00Z")),
-                newSlot, newSlot.widen(Duration.ofMinutes(5), Duration.ofMinutes(5)), 2));
+                newSlot, newSlot.widen(Duration.ofMinutes(5), Duration.ofMinutes(5)), 2), at("2026-12-01T08:00:00Z"));
 
         AppointmentView view = queries.appointment(business, id).orElseThrow();
         assertThat(view.start()).isEqualTo(OffsetDateTime.parse("2026-12-08T14:00:00+01:00"));
@@ -132,8 +132,8 @@ class AppointmentViewsTest {
         projector.on(booked(id, business, ann, cut, at("2026-12-07T09:00:00Z"), 60));
         TimeSlot third = TimeSlot.of(at("2026-12-09T09:00:00Z"), Duration.ofHours(1));
         TimeSlot second = TimeSlot.of(at("2026-12-08T09:00:00Z"), Duration.ofHours(1));
-        projector.on(new AppointmentRescheduled(id, business, ann, second, third, third, 3));
-        projector.on(new AppointmentRescheduled(id, business, ann, third, second, second, 2));
+        projector.on(new AppointmentRescheduled(id, business, ann, second, third, third, 3), at("2026-12-01T08:00:00Z"));
+        projector.on(new AppointmentRescheduled(id, business, ann, third, second, second, 2), at("2026-12-01T08:00:00Z"));
 
         AppointmentView view = queries.appointment(business, id).orElseThrow();
         assertThat(view.start().toInstant()).isEqualTo(third.start());
@@ -151,7 +151,7 @@ class AppointmentViewsTest {
         assertThat(queries.appointment(business, id).orElseThrow().status()).isEqualTo("COMPLETED");
         // a replayed, older change never rolls the status back
         projector.on(new AppointmentConfirmed(id, business, ann, 2));
-        projector.on(new AppointmentCancelled(id, business, ann, "late", 3));
+        projector.on(new AppointmentCancelled(id, business, ann, "late", 3), at("2026-12-01T08:00:00Z"));
 
         AppointmentView view = queries.appointment(business, id).orElseThrow();
         assertThat(view.status()).isEqualTo("COMPLETED");
@@ -164,7 +164,7 @@ class AppointmentViewsTest {
         AppointmentId noShow = appointmentId();
         projector.on(booked(cancelled, business, ann, cut, at("2026-12-07T09:00:00Z"), 60));
         projector.on(booked(noShow, business, ann, cut, at("2026-12-07T11:00:00Z"), 60));
-        projector.on(new AppointmentCancelled(cancelled, business, ann, "ill", 2));
+        projector.on(new AppointmentCancelled(cancelled, business, ann, "ill", 2), at("2026-12-01T08:00:00Z"));
         projector.on(new AppointmentConfirmed(noShow, business, ann, 2));
         projector.on(new AppointmentMarkedNoShow(noShow, business, ann, 3));
 
@@ -178,7 +178,7 @@ class AppointmentViewsTest {
         AppointmentBooked booking = booked(id, business, ann, cut, at("2026-12-07T09:00:00Z"), 60);
         projector.on(booking);
         projector.on(new AppointmentConfirmed(id, business, ann, 2));
-        projector.on(transferredIn(booking, bob, at("2026-12-07T15:00:00Z"), 60, AppointmentStatus.CONFIRMED, 3));
+        projector.on(transferredIn(booking, bob, at("2026-12-07T15:00:00Z"), 60, AppointmentStatus.CONFIRMED, 3), at("2026-12-01T08:00:00Z"));
 
         AppointmentView view = queries.appointment(business, id).orElseThrow();
         assertThat(view.staffId()).isEqualTo(bob.id());
@@ -196,7 +196,7 @@ class AppointmentViewsTest {
         AppointmentTransferredIn moved = transferredIn(booking, bob, at("2026-12-07T15:00:00Z"), 60, AppointmentStatus.CONFIRMED, 4);
 
         // the new calendar's stream is read first
-        projector.on(moved);
+        projector.on(moved, at("2026-12-01T08:00:00Z"));
         AppointmentView first = queries.appointment(business, id).orElseThrow();
         assertThat(first.staffId()).isEqualTo(bob.id());
         assertThat(first.customerId()).isEqualTo(booking.customerId().id());
@@ -209,8 +209,8 @@ class AppointmentViewsTest {
         projector.on(booking);
         projector.on(new AppointmentConfirmed(id, business, ann, 2));
         TimeSlot earlier = TimeSlot.of(at("2026-12-07T12:00:00Z"), Duration.ofHours(1));
-        projector.on(new AppointmentRescheduled(id, business, ann, booking.slot(), earlier, earlier, 3));
-        projector.on(moved);
+        projector.on(new AppointmentRescheduled(id, business, ann, booking.slot(), earlier, earlier, 3), at("2026-12-01T08:00:00Z"));
+        projector.on(moved, at("2026-12-01T08:00:00Z"));
 
         AppointmentView view = queries.appointment(business, id).orElseThrow();
         assertThat(view.staffId()).isEqualTo(bob.id());
@@ -230,9 +230,9 @@ class AppointmentViewsTest {
         AppointmentId id = appointmentId();
         AppointmentBooked booking = booked(id, business, ann, cut, at("2026-12-07T09:00:00Z"), 60);
         projector.on(booking);
-        projector.on(transferredIn(booking, bob, at("2026-12-07T15:00:00Z"), 60, AppointmentStatus.SCHEDULED, 2));
-        projector.on(new AppointmentCancelled(id, business, bob, "moved away", 3));
-        projector.on(transferredIn(booking, bob, at("2026-12-07T15:00:00Z"), 60, AppointmentStatus.SCHEDULED, 2));
+        projector.on(transferredIn(booking, bob, at("2026-12-07T15:00:00Z"), 60, AppointmentStatus.SCHEDULED, 2), at("2026-12-01T08:00:00Z"));
+        projector.on(new AppointmentCancelled(id, business, bob, "moved away", 3), at("2026-12-01T08:00:00Z"));
+        projector.on(transferredIn(booking, bob, at("2026-12-07T15:00:00Z"), 60, AppointmentStatus.SCHEDULED, 2), at("2026-12-01T08:00:00Z"));
 
         AppointmentView view = queries.appointment(business, id).orElseThrow();
         assertThat(view.status()).isEqualTo("CANCELLED");
@@ -251,7 +251,7 @@ class AppointmentViewsTest {
         projector.on(booked(a2, business, ann, cut, at("2026-12-07T11:00:00Z"), 60));
         projector.on(booked(b1, business, bob, cut, at("2026-12-07T10:00:00Z"), 60));
         projector.on(booked(a3, business, ann, cut, at("2026-12-08T09:00:00Z"), 60));
-        projector.on(new AppointmentCancelled(a2, business, ann, "ill", 2));
+        projector.on(new AppointmentCancelled(a2, business, ann, "ill", 2), at("2026-12-01T08:00:00Z"));
 
         assertThat(ids(queries.appointments(business, null, null, null, null, null, 50)))
                 .containsExactly(a1.id(), b1.id(), a2.id(), a3.id());
@@ -369,5 +369,25 @@ class AppointmentViewsTest {
     private static TimeSlot busy(AppointmentId id) {
         return jdbc.queryForObject("SELECT busy_from, busy_to FROM appointment_view WHERE appointment_id = ?",
                 (rs, i) -> new TimeSlot(rs.getTimestamp(1).toInstant(), rs.getTimestamp(2).toInstant()), id.id());
+    }
+
+    @Test
+    void anAppointmentIsStatedInTheStaffsTheBusinesssAndTheCustomersZone() {
+        AppointmentId id = appointmentId();
+        AppointmentBooked plain = booked(id, business, bob, cut, at("2026-12-07T15:00:00Z"), 60);
+        projector.on(new AppointmentBooked(id, business, bob, cut, plain.customerId(), plain.customer(), plain.slot(),
+                plain.blocked(), null, Map.of(), plain.bookedAt(), java.time.ZoneId.of("Asia/Kolkata")));
+
+        Views.LocalTimes local = queries.appointment(business, id).orElseThrow().local();
+        assertThat(local.staff()).isEqualTo(new Views.ZonedTimes(java.time.OffsetDateTime.parse("2026-12-07T10:00-05:00"),
+                java.time.OffsetDateTime.parse("2026-12-07T11:00-05:00"), "America/New_York"));
+        assertThat(local.business()).isEqualTo(new Views.ZonedTimes(java.time.OffsetDateTime.parse("2026-12-07T16:00+01:00"),
+                java.time.OffsetDateTime.parse("2026-12-07T17:00+01:00"), "Europe/Berlin"));
+        assertThat(local.customer()).isEqualTo(new Views.ZonedTimes(java.time.OffsetDateTime.parse("2026-12-07T20:30+05:30"),
+                java.time.OffsetDateTime.parse("2026-12-07T21:30+05:30"), "Asia/Kolkata"));
+
+        AppointmentId withoutZone = appointmentId();
+        projector.on(booked(withoutZone, business, ann, cut, at("2026-12-07T15:00:00Z"), 60));
+        assertThat(queries.appointment(business, withoutZone).orElseThrow().local().customer()).isNull();
     }
 }

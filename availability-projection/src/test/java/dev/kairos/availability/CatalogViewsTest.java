@@ -177,7 +177,7 @@ class CatalogViewsTest {
     void wholeAmountPriceRoundTripsAtCurrencyScale() {
         ServiceId cut = serviceId();
         projector.on(service(cut, business, new dev.kairos.booking.catalog.ServiceTerms("Cut", null, Duration.ofMinutes(30),
-                new Money(new BigDecimal("100"), "EUR"), Duration.ZERO, Duration.ZERO, Duration.ofMinutes(30), Duration.ZERO, 10, null)));
+                new Money(new BigDecimal("100"), "EUR"), Duration.ZERO, Duration.ZERO, Duration.ofMinutes(30), Duration.ZERO, 10, null, 1, null)));
 
         ServiceView view = queries.service(business, cut).orElseThrow();
         assertThat(view.price().amount()).isEqualByComparingTo("100");

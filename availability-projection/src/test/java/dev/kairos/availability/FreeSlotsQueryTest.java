@@ -181,7 +181,7 @@ class FreeSlotsQueryTest {
         projector.on(new AppointmentConfirmed(id, business, ann, 2));
         assertThat(queries.freeSlots(business, cut, ann, MONDAY, MONDAY, BERLIN, NOW).slots()).hasSize(2);
 
-        projector.on(new AppointmentCancelled(id, business, ann, "ill", 3));
+        projector.on(new AppointmentCancelled(id, business, ann, "ill", 3), at("2026-12-01T08:00:00Z"));
         assertThat(describe(queries.freeSlots(business, cut, ann, MONDAY, MONDAY, BERLIN, NOW))).containsExactly(
                 "2026-12-07T09:00+01:00 [Ann]",
                 "2026-12-07T09:30+01:00 [Ann]",
@@ -205,7 +205,7 @@ class FreeSlotsQueryTest {
         AppointmentId id = appointmentId();
         AppointmentBooked booking = booked(id, business, ann, cut, at("2026-12-07T09:00:00Z"), 60);
         projector.on(booking);
-        projector.on(transferredIn(booking, bob, at("2026-12-07T10:00:00Z"), 60, AppointmentStatus.SCHEDULED, 2));
+        projector.on(transferredIn(booking, bob, at("2026-12-07T10:00:00Z"), 60, AppointmentStatus.SCHEDULED, 2), at("2026-12-01T08:00:00Z"));
 
         assertThat(queries.freeSlots(business, cut, ann, MONDAY, MONDAY, BERLIN, NOW).slots()).hasSize(5);
         assertThat(describe(queries.freeSlots(business, cut, bob, MONDAY, MONDAY, BERLIN, NOW))).containsExactly(

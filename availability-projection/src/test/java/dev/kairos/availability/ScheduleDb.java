@@ -66,7 +66,7 @@ final class ScheduleDb {
                               int maxAdvanceDays) {
         return new ServiceTerms(name, name + " description", Duration.ofMinutes(minutes), new Money(new BigDecimal("45.50"), "EUR"),
                 Duration.ofMinutes(bufferBefore), Duration.ofMinutes(bufferAfter), Duration.ofMinutes(interval), notice,
-                maxAdvanceDays, null);
+                maxAdvanceDays, null, 1, null);
     }
 
     static ServiceDefined service(ServiceId id, BusinessId business, ServiceTerms terms) {

@@ -89,7 +89,7 @@ class SeriesViewsTest {
         projector.on(new AppointmentCancelled(series.occurrence(0), business, ann, null, 2));
         projector.on(new AppointmentRescheduled(series.occurrence(2), business, ann,
                 TimeSlot.of(at("2027-04-05T07:00:00Z"), Duration.ofHours(1)), TimeSlot.of(at("2027-04-05T08:30:00Z"), Duration.ofHours(1)),
-                TimeSlot.of(at("2027-04-05T08:30:00Z"), Duration.ofHours(1)), 2));
+                TimeSlot.of(at("2027-04-05T08:30:00Z"), Duration.ofHours(1)), 2), at("2026-12-01T08:00:00Z"));
 
         SeriesView view = queries.series(business, series).orElseThrow();
         assertThat(view.timeZone()).isEqualTo("Europe/Berlin");

@@ -1,7 +1,19 @@
 package dev.kairos.edge.booking;
 
 import dev.kairos.availability.ScheduleQueries;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.kairos.availability.Views.AppointmentView;
+import dev.kairos.availability.Views.LocalTimes;
+import java.time.Instant;
+import java.time.ZoneId;
+import dev.kairos.availability.Views.ServiceView;
+import dev.kairos.booking.calendar.Initiator;
+import dev.kairos.booking.calendar.PolicyOverride;
+import dev.kairos.booking.catalog.ServiceTerms;
+import dev.kairos.booking.common.Money;
+import dev.kairos.edge.manage.ManageLinks;
+import java.time.Clock;
+import java.time.Duration;
 import dev.kairos.availability.Views.Page;
 import dev.kairos.availability.Views.SlotView;
 import dev.kairos.booking.calendar.AppointmentStatus;
@@ -62,15 +74,33 @@ class AppointmentController {
     private final ScheduleQueries queries;
     private final Reads reads;
     private final IdGenerator ids;
+    private final ManageLinks links;
+    private final Clock clock;
 
-    AppointmentController(Commands commands, ScheduleQueries queries, Reads reads, IdGenerator ids) {
+    AppointmentController(Commands commands, ScheduleQueries queries, Reads reads, IdGenerator ids, ManageLinks links,
+                          Clock clock) {
         this.commands = commands;
         this.queries = queries;
         this.reads = reads;
         this.ids = ids;
+        this.links = links;
+        this.clock = clock;
     }
 
-    record Booked(UUID id, String status, UUID staffId, UUID serviceId, UUID customerId, OffsetDateTime start, long revision) {
+    /**
+     * {@code manage}: the customer's signed link to see, cancel and reschedule this booking without an account;
+     * {@code local}: start and end in the staff member's, the business's and the customer's zone, each named.
+     */
+    record Booked(UUID id, String status, UUID staffId, UUID serviceId, UUID customerId, OffsetDateTime start, long revision,
+                  ManageLinks.Link manage, LocalTimes local) {
+    }
+
+    /** An appointment as the business sees it, with the customer's manage link while it is live. */
+    record AppointmentResponse(@JsonUnwrapped AppointmentView appointment, ManageLinks.Link manage) {
+    }
+
+    /** The answer to a cancel or reschedule: {@code feeDue} is what the policy charged the customer, if anything. */
+    record Changed(UUID id, long revision, Money feeDue) {
     }
 
     @PostMapping("/api/v1/businesses/{businessId}/appointments")
@@ -79,10 +109,11 @@ class AppointmentController {
         request.validate();
         BusinessId business = new BusinessId(businessId);
         CustomerDetails customer = request.customer().details();
+        ZoneId customerZone = request.customer().zone();
         CustomerId customerId = CustomerId.forContact(business, customer.email(), customer.phone());
         UUID id = ids.forKey(businessId + "|appointment", key);
         BookWithAnyStaff anyStaff = new BookWithAnyStaff(new AppointmentId(id), business, new ServiceId(request.serviceId()),
-                customerId, customer, request.start().toInstant(), request.notes(), request.metadata());
+                customerId, customer, request.start().toInstant(), request.notes(), request.metadata(), customerZone);
         Object command = request.staffId() == null ? anyStaff : anyStaff.with(new StaffId(request.staffId()));
         CommandOutcome outcome;
         try {
@@ -92,11 +123,20 @@ class AppointmentController {
         }
         // the calendar that took the booking decided: its id is the assigned staff member's
         UUID staffId = UUID.fromString(outcome.aggregateId());
+        // the read model knows the service's duration; a service it has not seen yet gets the longest one
+        Duration duration = queries.service(business, new ServiceId(request.serviceId())).map(ServiceView::duration)
+                .orElse(ServiceTerms.LONGEST);
+        Instant start = request.start().toInstant();
+        Instant end = start.plus(duration);
+        ManageLinks.Link link = links.manageLink(new AppointmentId(id), business, end, clock.instant());
+        LocalTimes local = LocalTimes.of(start, end,
+                queries.staff(business, new StaffId(staffId)).map(s -> ZoneId.of(s.timeZone())).orElse(null),
+                queries.business(business).map(b -> ZoneId.of(b.timeZone())).orElse(null), customerZone);
         return ResponseEntity.created(URI.create("/api/v1/appointments/" + id))
                 .eTag(Revisions.etag(outcome.revision()))
                 .header(ConsistencyTokens.HEADER, ConsistencyTokens.tokenOf(outcome))
                 .body(new Booked(id, AppointmentStatus.SCHEDULED.name(), staffId, request.serviceId(),
-                        customerId.id(), request.start(), outcome.revision()));
+                        customerId.id(), request.start(), outcome.revision(), link, local));
     }
 
     @GetMapping("/api/v1/businesses/{businessId}/appointments")
@@ -118,10 +158,14 @@ class AppointmentController {
     }
 
     @GetMapping("/api/v1/appointments/{appointmentId}")
-    ResponseEntity<AppointmentView> get(@PathVariable UUID appointmentId, @RequestHeader(Tenancy.HEADER) UUID businessId,
-                                        @RequestHeader(name = ConsistencyTokens.HEADER, required = false) String token) {
-        return reads.one(token, () -> queries.appointment(new BusinessId(businessId), new AppointmentId(appointmentId)),
-                AppointmentView::revision, ErrorCode.APPOINTMENT_NOT_FOUND, appointmentId);
+    ResponseEntity<AppointmentResponse> get(@PathVariable UUID appointmentId, @RequestHeader(Tenancy.HEADER) UUID businessId,
+                                            @RequestHeader(name = ConsistencyTokens.HEADER, required = false) String token) {
+        BusinessId business = new BusinessId(businessId);
+        return reads.one(token, () -> queries.appointment(business, new AppointmentId(appointmentId))
+                        .map(view -> new AppointmentResponse(view, AppointmentStatus.valueOf(view.status()).isLive()
+                                ? links.manageLink(new AppointmentId(view.id()), business, view.end().toInstant(), clock.instant())
+                                : null)),
+                r -> r.appointment().revision(), ErrorCode.APPOINTMENT_NOT_FOUND, appointmentId);
     }
 
     @PostMapping("/api/v1/appointments/{appointmentId}/confirm")
@@ -142,26 +186,42 @@ class AppointmentController {
         return change(appointmentId, r -> new MarkNoShow(new AppointmentId(appointmentId), new BusinessId(businessId), r), ifMatch);
     }
 
+    /**
+     * Cancels for the business, or for a customer it relays ({@code initiatedBy}); inside the policy's closed window
+     * only with an {@code override} and its reason, the decider named by {@value BookingRequests#ACTOR}.
+     */
     @PostMapping("/api/v1/appointments/{appointmentId}/cancel")
-    ResponseEntity<Accepted.Body> cancel(@PathVariable UUID appointmentId, @RequestHeader(Tenancy.HEADER) UUID businessId,
-                                         @RequestBody(required = false) CancelRequest request,
-                                         @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+    ResponseEntity<Changed> cancel(@PathVariable UUID appointmentId, @RequestHeader(Tenancy.HEADER) UUID businessId,
+                                   @RequestBody(required = false) CancelRequest request,
+                                   @RequestHeader(name = BookingRequests.ACTOR, required = false) String actor,
+                                   @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         String reason = request == null ? null : request.validReason();
-        return change(appointmentId, r -> new CancelAppointment(new AppointmentId(appointmentId), new BusinessId(businessId), reason, r), ifMatch);
+        Initiator initiator = BookingRequests.initiator(request == null ? null : request.initiatedBy());
+        PolicyOverride override = BookingRequests.override(request == null ? null : request.override(), actor);
+        return changeWithFee(appointmentId, r -> new CancelAppointment(new AppointmentId(appointmentId),
+                new BusinessId(businessId), reason, r, initiator, override), ifMatch);
     }
 
     @PostMapping("/api/v1/appointments/{appointmentId}/reschedule")
-    ResponseEntity<Accepted.Body> reschedule(@PathVariable UUID appointmentId, @RequestHeader(Tenancy.HEADER) UUID businessId,
-                                             @RequestBody RescheduleRequest request,
-                                             @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+    ResponseEntity<Changed> reschedule(@PathVariable UUID appointmentId, @RequestHeader(Tenancy.HEADER) UUID businessId,
+                                       @RequestBody RescheduleRequest request,
+                                       @RequestHeader(name = BookingRequests.ACTOR, required = false) String actor,
+                                       @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         request.validate();
         StaffId newStaff = request.staffId() == null ? null : new StaffId(request.staffId());
+        Initiator initiator = BookingRequests.initiator(request.initiatedBy());
+        PolicyOverride override = BookingRequests.override(request.override(), actor);
         try {
-            return change(appointmentId, r -> new RescheduleAppointment(new AppointmentId(appointmentId),
-                    new BusinessId(businessId), request.start().toInstant(), newStaff, r), ifMatch);
+            return changeWithFee(appointmentId, r -> new RescheduleAppointment(new AppointmentId(appointmentId),
+                    new BusinessId(businessId), request.start().toInstant(), newStaff, r, initiator, override), ifMatch);
         } catch (SlotUnavailableException e) {
             throw withAlternatives(e, request.start());
         }
+    }
+
+    private ResponseEntity<Changed> changeWithFee(UUID appointmentId, Function<Long, Object> command, String ifMatch) {
+        CommandOutcome outcome = commands.send(command.apply(Revisions.fromIfMatch(ifMatch)));
+        return Accepted.changed(outcome, new Changed(appointmentId, outcome.revision(), outcome.feeDue()));
     }
 
     private ResponseEntity<Accepted.Body> change(UUID appointmentId, Function<Long, Object> command, String ifMatch) {

@@ -1,10 +1,14 @@
 package dev.kairos.edge.booking;
 
 import dev.kairos.booking.calendar.CustomerDetails;
+import dev.kairos.booking.calendar.Initiator;
+import dev.kairos.booking.calendar.PolicyOverride;
 import dev.kairos.booking.common.BookingException;
 import dev.kairos.booking.common.ErrorCode;
+import dev.kairos.booking.common.Zones;
 
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.UUID;
 
@@ -16,9 +20,14 @@ final class BookingRequests {
     private BookingRequests() {
     }
 
-    record CustomerRequest(String name, String email, String phone) {
+    /** {@code timeZone}: optional, an IANA zone name; the appointment is then also stated in the customer's zone. */
+    record CustomerRequest(String name, String email, String phone, String timeZone) {
         CustomerDetails details() {
             return new CustomerDetails(name, email, phone);
+        }
+
+        ZoneId zone() {
+            return timeZone == null ? null : Zones.require(timeZone);
         }
     }
 
@@ -44,18 +53,54 @@ final class BookingRequests {
         }
     }
 
-    record RescheduleRequest(OffsetDateTime start, UUID staffId) {
+    /** A business staff member's decision to let a change through the policy; who decided comes from {@value #ACTOR}. */
+    record OverrideRequest(String reason) {
+    }
+
+    /**
+     * {@code initiatedBy}: "customer" when the business relays a customer's wish (the policy's fees and windows apply),
+     * "business" (the default) otherwise.
+     */
+    record RescheduleRequest(OffsetDateTime start, UUID staffId, String initiatedBy, OverrideRequest override) {
         void validate() {
             required(start, "start");
         }
     }
 
-    record CancelRequest(String reason) {
+    record CancelRequest(String reason, String initiatedBy, OverrideRequest override) {
         String validReason() {
-            BookingException.require(reason == null || reason.length() <= 500, ErrorCode.VALIDATION_FAILED,
-                    "reason has at most 500 characters");
-            return reason;
+            return BookingRequests.validReason(reason);
         }
+    }
+
+    /** Who changes an appointment, as far as anyone is identified before authentication exists. */
+    static final String ACTOR = "X-Actor";
+
+    static String validReason(String reason) {
+        BookingException.require(reason == null || reason.length() <= 500, ErrorCode.VALIDATION_FAILED,
+                "reason has at most 500 characters");
+        return reason;
+    }
+
+    static Initiator initiator(String value) {
+        if (value == null) {
+            return Initiator.BUSINESS;
+        }
+        for (Initiator initiator : Initiator.values()) {
+            if (initiator.name().equalsIgnoreCase(value)) {
+                return initiator;
+            }
+        }
+        throw new BookingException(ErrorCode.VALIDATION_FAILED, "initiatedBy is \"customer\" or \"business\"");
+    }
+
+    static PolicyOverride override(OverrideRequest request, String actor) {
+        if (request == null) {
+            return null;
+        }
+        BookingException.require(actor != null && !actor.isBlank(), ErrorCode.VALIDATION_FAILED,
+                "an override needs the header " + ACTOR + " naming who decided it");
+        return new PolicyOverride(actor, request.reason());
     }
 
     static void required(Object value, String field) {

@@ -5,6 +5,8 @@ import dev.kairos.booking.calendar.WeeklySchedule;
 import dev.kairos.booking.calendar.WorkingInterval;
 import dev.kairos.booking.catalog.BusinessProfile;
 import dev.kairos.booking.catalog.CustomerLimit;
+import dev.kairos.booking.catalog.ChangePolicy;
+import dev.kairos.booking.catalog.ChangeWindow;
 import dev.kairos.booking.catalog.ServiceTerms;
 import dev.kairos.booking.common.BookingException;
 import dev.kairos.booking.common.ErrorCode;
@@ -59,12 +61,35 @@ final class CatalogRequests {
     }
 
     /**
+     * One policy window: free while at least {@code freeUntilBefore} remains before the start, then for {@code fee},
+     * not at all within the last {@code closedWithin}. All optional.
+     */
+    record ChangeWindowRequest(Duration freeUntilBefore, Duration closedWithin, MoneyRequest fee) {
+        ChangeWindow window(String what) {
+            Money money = null;
+            if (fee != null) {
+                BookingException.require(fee.amount() != null, ErrorCode.INVALID_MONEY, what + ".fee.amount is required, as a decimal string");
+                money = fee.money();
+            }
+            return new ChangeWindow(freeUntilBefore, closedWithin, money);
+        }
+    }
+
+    /** A service's cancellation and reschedule policy; either part may be left out (no restrictions). */
+    record ChangePolicyRequest(ChangeWindowRequest cancellation, ChangeWindowRequest reschedule) {
+        ChangePolicy policy() {
+            return new ChangePolicy(cancellation == null ? null : cancellation.window("cancellation"),
+                    reschedule == null ? null : reschedule.window("reschedule"));
+        }
+    }
+
+    /**
      * Durations are ISO-8601 (PT45M). Defaults: no buffers, slots every {@code duration}, no notice, 90 days ahead,
-     * no customer limit, one customer at a time ({@code capacity} seats for a group service).
+     * no customer limit, one customer at a time ({@code capacity} seats for a group service), no change policy.
      */
     record ServiceRequest(String name, String description, Duration duration, MoneyRequest price, Duration bufferBefore,
                           Duration bufferAfter, Duration slotInterval, Duration minimumNotice, Integer maxAdvanceDays,
-                          CustomerLimitRequest customerLimit, Integer capacity) {
+                          CustomerLimitRequest customerLimit, Integer capacity, ChangePolicyRequest changePolicy) {
         ServiceTerms terms() {
             BookingException.require(price != null, ErrorCode.INVALID_MONEY, "price is required");
             BookingException.require(duration != null, ErrorCode.INVALID_DURATION, "duration is required");
@@ -74,7 +99,8 @@ final class CatalogRequests {
                     slotInterval == null ? duration : slotInterval,
                     minimumNotice == null ? Duration.ZERO : minimumNotice,
                     maxAdvanceDays == null ? 90 : maxAdvanceDays,
-                    customerLimit == null ? null : customerLimit.limit(), capacity);
+                    customerLimit == null ? null : customerLimit.limit(), capacity,
+                    changePolicy == null ? null : changePolicy.policy());
         }
     }
 

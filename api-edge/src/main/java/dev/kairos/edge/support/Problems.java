@@ -27,6 +27,8 @@ public final class Problems {
                 case CONFLICT -> HttpStatus.CONFLICT;
                 case PRECONDITION -> HttpStatus.PRECONDITION_FAILED;
                 case NOT_FOUND -> HttpStatus.NOT_FOUND;
+                case UNAUTHORIZED -> HttpStatus.UNAUTHORIZED;
+                case GONE -> HttpStatus.GONE;
                 case FAILURE -> HttpStatus.INTERNAL_SERVER_ERROR;
             };
         };

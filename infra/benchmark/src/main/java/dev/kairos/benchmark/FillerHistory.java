@@ -112,7 +112,7 @@ final class FillerHistory implements Iterator<DomainEventMessage<?>> {
 
     private static ServiceTerms terms() {
         return new ServiceTerms("Filler service", null, LENGTH, new Money(new BigDecimal("40.00"), "EUR"),
-                Duration.ZERO, Duration.ZERO, LENGTH, Duration.ZERO, 60, null);
+                Duration.ZERO, Duration.ZERO, LENGTH, Duration.ZERO, 60, null, 1, null);
     }
 
     private static WeeklySchedule everyDay() {

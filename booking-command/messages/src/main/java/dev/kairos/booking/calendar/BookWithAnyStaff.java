@@ -15,13 +15,19 @@ import java.util.Map;
  */
 public record BookWithAnyStaff(AppointmentId appointmentId, BusinessId businessId, ServiceId serviceId,
                                CustomerId customerId, CustomerDetails customer, Instant start, String notes,
-                               Map<String, String> metadata) {
+                               Map<String, String> metadata, java.time.ZoneId customerZone) {
     public BookWithAnyStaff {
         metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
     }
 
     /** The same booking with one chosen staff member. */
+    public BookWithAnyStaff(AppointmentId appointmentId, BusinessId businessId, ServiceId serviceId, CustomerId customerId,
+                            CustomerDetails customer, Instant start, String notes, Map<String, String> metadata) {
+        this(appointmentId, businessId, serviceId, customerId, customer, start, notes, metadata, null);
+    }
+
     public BookSlot with(dev.kairos.booking.common.StaffId staffId) {
-        return new BookSlot(appointmentId, businessId, staffId, serviceId, customerId, customer, start, notes, metadata);
+        return new BookSlot(appointmentId, businessId, staffId, serviceId, customerId, customer, start, notes, metadata,
+                customerZone);
     }
 }

@@ -15,10 +15,13 @@ import java.util.Objects;
  * @param minimumNotice  earliest a slot may start, measured from now
  * @param maxAdvanceDays latest a slot may start, in days from now
  * @param customerLimit  at most this many bookings per customer per period; {@code null} is no limit
+ * @param capacity       seats of one session: customers who may share a slot (1: one at a time)
+ * @param changePolicy   when and at what fee customers may cancel or reschedule; {@link ChangePolicy#NONE} if absent
  */
 public record ServiceTerms(String name, String description, Duration duration, Money price,
                            Duration bufferBefore, Duration bufferAfter, Duration slotInterval,
-                           Duration minimumNotice, int maxAdvanceDays, CustomerLimit customerLimit, Integer capacity) {
+                           Duration minimumNotice, int maxAdvanceDays, CustomerLimit customerLimit, Integer capacity,
+                           ChangePolicy changePolicy) {
     public static final Duration LONGEST = Duration.ofHours(24);
     /** Most seats one group session may have. */
     public static final int LARGEST_GROUP = 500;
@@ -28,7 +31,23 @@ public record ServiceTerms(String name, String description, Duration duration, M
                         Duration bufferAfter, Duration slotInterval, Duration minimumNotice, int maxAdvanceDays,
                         CustomerLimit customerLimit) {
         this(name, description, duration, price, bufferBefore, bufferAfter, slotInterval, minimumNotice, maxAdvanceDays,
-                customerLimit, 1);
+                customerLimit, 1, ChangePolicy.NONE);
+    }
+
+    /** Terms without change restrictions. */
+    public ServiceTerms(String name, String description, Duration duration, Money price, Duration bufferBefore,
+                        Duration bufferAfter, Duration slotInterval, Duration minimumNotice, int maxAdvanceDays,
+                        CustomerLimit customerLimit, Integer capacity) {
+        this(name, description, duration, price, bufferBefore, bufferAfter, slotInterval, minimumNotice, maxAdvanceDays,
+                customerLimit, capacity, ChangePolicy.NONE);
+    }
+
+    /** Terms of a service for one customer at a time, without a customer limit. */
+    public ServiceTerms(String name, String description, Duration duration, Money price, Duration bufferBefore,
+                        Duration bufferAfter, Duration slotInterval, Duration minimumNotice, int maxAdvanceDays,
+                        ChangePolicy changePolicy) {
+        this(name, description, duration, price, bufferBefore, bufferAfter, slotInterval, minimumNotice, maxAdvanceDays,
+                null, 1, changePolicy);
     }
 
     public ServiceTerms {
@@ -53,6 +72,8 @@ public record ServiceTerms(String name, String description, Duration duration, M
                 "minimumNotice must be at most 366 days");
         BookingException.require(maxAdvanceDays >= 1 && maxAdvanceDays <= 3660, ErrorCode.INVALID_DURATION,
                 "maxAdvanceDays must be between 1 and 3660");
+        changePolicy = changePolicy == null ? ChangePolicy.NONE : changePolicy;
+        changePolicy.requireCurrencyOf(price);
     }
 
     /** Whether several customers share one slot, each with a seat of their own. */

@@ -34,6 +34,7 @@ public enum ErrorCode {
     INVALID_RECURRENCE("invalid-recurrence", Kind.INVALID),
     SERIES_TOO_LONG("series-too-long", Kind.INVALID),
     NOT_IN_SERIES("occurrence-not-in-series", Kind.INVALID),
+    INVALID_CHANGE_POLICY("invalid-change-policy", Kind.INVALID),
     // booking rules decided against the request itself
     OUTSIDE_WORKING_HOURS("outside-working-hours", Kind.RULE),
     MINIMUM_NOTICE("minimum-notice-not-met", Kind.RULE),
@@ -43,6 +44,8 @@ public enum ErrorCode {
     WRONG_BUSINESS_STAFF("staff-of-another-business", Kind.NOT_FOUND),
     OCCURRENCE_STARTED("occurrence-already-started", Kind.RULE),
     SERIES_STAFF_FIXED("series-staff-fixed", Kind.RULE),
+    CANCELLATION_WINDOW_CLOSED("cancellation-window-closed", Kind.RULE),
+    RESCHEDULE_WINDOW_CLOSED("reschedule-window-closed", Kind.RULE),
     // rules decided against current state
     SLOT_UNAVAILABLE("slot-unavailable", Kind.CONFLICT),
     BOOKING_LIMIT_REACHED("booking-limit-reached", Kind.CONFLICT),
@@ -73,9 +76,12 @@ public enum ErrorCode {
     HOLD_NOT_FOUND("hold-not-found", Kind.NOT_FOUND),
     WAITLIST_ENTRY_NOT_FOUND("waitlist-entry-not-found", Kind.NOT_FOUND),
     HOLIDAY_NOT_FOUND("holiday-not-found", Kind.NOT_FOUND),
-    SERIES_NOT_FOUND("series-not-found", Kind.NOT_FOUND);
+    SERIES_NOT_FOUND("series-not-found", Kind.NOT_FOUND),
+    // capability links (signed manage-booking links): who holds a valid one may act on its appointment
+    MANAGE_LINK_INVALID("manage-link-invalid", Kind.UNAUTHORIZED),
+    MANAGE_LINK_EXPIRED("manage-link-expired", Kind.GONE);
 
-    public enum Kind { MALFORMED, INVALID, RULE, CONFLICT, PRECONDITION, NOT_FOUND, FAILURE }
+    public enum Kind { MALFORMED, INVALID, RULE, CONFLICT, PRECONDITION, NOT_FOUND, UNAUTHORIZED, GONE, FAILURE }
 
     private final String code;
     private final Kind kind;

@@ -21,7 +21,7 @@ class ServiceTermsTest {
 
     private static ServiceTerms terms(Duration duration, Duration before, Duration after, Duration interval,
                                       Duration notice, int maxAdvanceDays) {
-        return new ServiceTerms("Haircut", "Wash, cut and dry", duration, PRICE, before, after, interval, notice, maxAdvanceDays, null);
+        return new ServiceTerms("Haircut", "Wash, cut and dry", duration, PRICE, before, after, interval, notice, maxAdvanceDays, null, 1, null);
     }
 
     private static void assertRejected(ErrorCode code, Runnable construction) {
@@ -58,9 +58,9 @@ class ServiceTermsTest {
         assertThat(upper.blockedLength()).isEqualTo(Duration.ofHours(72));
         ServiceTerms lower = terms(Duration.ofNanos(1), Duration.ZERO, Duration.ZERO, Duration.ofMinutes(1), Duration.ZERO, 1);
         assertThat(lower.blockedLength()).isEqualTo(Duration.ofNanos(1));
-        assertThat(new ServiceTerms("x".repeat(200), null, MIN30, PRICE, Duration.ZERO, Duration.ZERO, MIN30, Duration.ZERO, 1, null)
+        assertThat(new ServiceTerms("x".repeat(200), null, MIN30, PRICE, Duration.ZERO, Duration.ZERO, MIN30, Duration.ZERO, 1, null, 1, null)
                 .description()).isNull();
-        assertThat(new ServiceTerms("x", "d".repeat(4000), MIN30, PRICE, Duration.ZERO, Duration.ZERO, MIN30, Duration.ZERO, 1, null)
+        assertThat(new ServiceTerms("x", "d".repeat(4000), MIN30, PRICE, Duration.ZERO, Duration.ZERO, MIN30, Duration.ZERO, 1, null, 1, null)
                 .description()).hasSize(4000);
     }
 
@@ -69,20 +69,20 @@ class ServiceTermsTest {
     @ValueSource(strings = {" ", "\t"})
     void rejectsMissingName(String name) {
         assertRejected(ErrorCode.VALIDATION_FAILED, () -> new ServiceTerms(name, null, MIN30, PRICE, Duration.ZERO,
-                Duration.ZERO, MIN30, Duration.ZERO, 30, null));
+                Duration.ZERO, MIN30, Duration.ZERO, 30, null, 1, null));
     }
 
     @Test
     void rejectsTooLongNameOrDescription() {
         assertRejected(ErrorCode.VALIDATION_FAILED, () -> new ServiceTerms("x".repeat(201), null, MIN30, PRICE,
-                Duration.ZERO, Duration.ZERO, MIN30, Duration.ZERO, 30, null));
+                Duration.ZERO, Duration.ZERO, MIN30, Duration.ZERO, 30, null, 1, null));
         assertRejected(ErrorCode.VALIDATION_FAILED, () -> new ServiceTerms("x", "d".repeat(4001), MIN30, PRICE,
-                Duration.ZERO, Duration.ZERO, MIN30, Duration.ZERO, 30, null));
+                Duration.ZERO, Duration.ZERO, MIN30, Duration.ZERO, 30, null, 1, null));
     }
 
     @Test
     void priceIsRequired() {
-        assertThatThrownBy(() -> new ServiceTerms("x", null, MIN30, null, Duration.ZERO, Duration.ZERO, MIN30, Duration.ZERO, 30, null))
+        assertThatThrownBy(() -> new ServiceTerms("x", null, MIN30, null, Duration.ZERO, Duration.ZERO, MIN30, Duration.ZERO, 30, null, 1, null))
                 .isInstanceOf(NullPointerException.class);
     }
 

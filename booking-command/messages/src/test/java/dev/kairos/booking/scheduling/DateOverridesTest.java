@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class DateOverridesTest {
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     private static final ServiceTerms HOUR = new ServiceTerms("Consult", null, Duration.ofHours(1),
-            new Money(BigDecimal.TEN, "EUR"), Duration.ZERO, Duration.ZERO, Duration.ofHours(1), Duration.ZERO, 365, null);
+            new Money(BigDecimal.TEN, "EUR"), Duration.ZERO, Duration.ZERO, Duration.ofHours(1), Duration.ZERO, 365, null, 1, null);
     private static final BookingWindow OPEN = new BookingWindow(Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2027-12-31T00:00:00Z"));
     /** Every day 09:00–12:00 Berlin. */
     private static final WeeklySchedule WEEK = everyDay(iv("09:00", "12:00"));

@@ -68,7 +68,7 @@ final class Fixtures {
     static ServiceTerms terms(Duration duration, Duration slotInterval, Duration before, Duration after,
                               Duration minimumNotice, int maxAdvanceDays) {
         return new ServiceTerms("Service", null, duration, new Money(BigDecimal.TEN, "EUR"), before, after, slotInterval,
-                minimumNotice, maxAdvanceDays, null);
+                minimumNotice, maxAdvanceDays, null, 1, null);
     }
 
     static ServiceTerms terms(int durationMinutes, int slotIntervalMinutes) {

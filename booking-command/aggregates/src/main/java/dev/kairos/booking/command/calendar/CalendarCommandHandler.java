@@ -16,6 +16,7 @@ import dev.kairos.booking.calendar.MarkNoShow;
 import dev.kairos.booking.calendar.RegisterStaffMember;
 import dev.kairos.booking.calendar.RescheduleAppointment;
 import dev.kairos.booking.calendar.UpdateStaffMember;
+import dev.kairos.booking.catalog.ChangePolicy;
 import dev.kairos.booking.catalog.ServiceTerms;
 import dev.kairos.booking.command.support.CommandLookups;
 import dev.kairos.booking.command.support.CommandLookups.AppointmentRecord;
@@ -267,10 +268,9 @@ public class CalendarCommandHandler {
             CustomerQuotas.Step counting = appointment == null ? CustomerQuotas.Step.NONE
                     : quotas.toMove(command.businessId(), record.serviceId(), appointment.customerId(),
                     command.appointmentId(), command.newStart(), terms);
-            long revision = calendar.invoke(c -> c.reschedule(command.appointmentId(), command.expectedRevision(),
-                    command.newStart(), terms, holidays, clock.instant()));
+            StaffCalendar.Changed changed = calendar.invoke(c -> c.reschedule(command, terms, holidays, clock.instant()));
             counting.apply();
-            return outcome(calendar, revision);
+            return outcome(calendar, changed.revision()).withFee(changed.feeDue());
         }
         return transfer(command, record.staffId(), target, terms, holidays);
     }
@@ -287,13 +287,14 @@ public class CalendarCommandHandler {
         Aggregate<StaffCalendar> second = calendarOf(sourceFirst ? target : source, command.businessId());
         Aggregate<StaffCalendar> from = sourceFirst ? first : second;
         Aggregate<StaffCalendar> to = sourceFirst ? second : first;
-        LiveAppointment moving = from.invoke(c -> c.appointmentToTransfer(command.appointmentId(), command.expectedRevision()));
-        CustomerQuotas.Step counting = quotas.toMove(command.businessId(), moving.serviceId(), moving.customerId(),
-                moving.id(), command.newStart(), terms);
-        to.execute(c -> c.acceptTransfer(moving, source, command.newStart(), terms, holidays, clock.instant()));
-        from.execute(c -> c.releaseTransfer(moving, target));
+        Instant now = clock.instant();
+        StaffCalendar.Transfer moving = from.invoke(c -> c.appointmentToTransfer(command, terms, now));
+        CustomerQuotas.Step counting = quotas.toMove(command.businessId(), moving.appointment().serviceId(),
+                moving.appointment().customerId(), moving.appointment().id(), command.newStart(), terms);
+        to.execute(c -> c.acceptTransfer(moving, command, source, terms, holidays, now));
+        from.execute(c -> c.releaseTransfer(moving.appointment(), target));
         counting.apply();
-        return outcome(to, moving.revision() + 1);
+        return outcome(to, moving.appointment().revision() + 1).withFee(moving.decision().feeDue());
     }
 
     // ---- series: every decision is the one calendar's that holds all of the series' occurrences (ADR 0006)
@@ -384,10 +385,20 @@ public class CalendarCommandHandler {
                 c -> c.confirm(command.appointmentId(), command.expectedRevision()));
     }
 
+    /**
+     * Cancels under the service's cancellation policy as it stands now (ADR 0007); a service that was deactivated
+     * still has its policy.
+     */
     @CommandHandler
     public CommandOutcome handle(CancelAppointment command) {
-        return changeStatus(command.appointmentId(), command.businessId(), AppointmentStatus.CANCELLED,
-                c -> c.cancel(command.appointmentId(), command.reason(), command.expectedRevision()));
+        AppointmentRecord record = liveRecord(command.appointmentId(), command.businessId(), AppointmentStatus.CANCELLED);
+        Aggregate<StaffCalendar> calendar = calendarOf(record.staffId(), command.businessId());
+        if (!record.status().isLive()) {
+            return outcome(calendar, record.revision());
+        }
+        ChangePolicy policy = lookups.service(record.serviceId()).map(s -> s.terms().changePolicy()).orElse(ChangePolicy.NONE);
+        StaffCalendar.Changed changed = calendar.invoke(c -> c.cancel(command, policy, clock.instant()));
+        return outcome(calendar, changed.revision()).withFee(changed.feeDue());
     }
 
     @CommandHandler

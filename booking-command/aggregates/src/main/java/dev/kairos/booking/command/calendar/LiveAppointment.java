@@ -9,6 +9,7 @@ import dev.kairos.booking.common.TimeSlot;
 import dev.kairos.booking.series.SeriesId;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Map;
 
 /**
@@ -17,13 +18,16 @@ import java.util.Map;
  */
 record LiveAppointment(AppointmentId id, ServiceId serviceId, CustomerId customerId, CustomerDetails customer,
                        TimeSlot slot, TimeSlot blocked, AppointmentStatus status, String notes,
-                       Map<String, String> metadata, Instant bookedAt, long revision, SeriesId seriesId) {
+                       Map<String, String> metadata, Instant bookedAt, long revision, SeriesId seriesId,
+                       ZoneId customerZone) {
 
     LiveAppointment moved(TimeSlot newSlot, TimeSlot newBlocked, long newRevision) {
-        return new LiveAppointment(id, serviceId, customerId, customer, newSlot, newBlocked, status, notes, metadata, bookedAt, newRevision, seriesId);
+        return new LiveAppointment(id, serviceId, customerId, customer, newSlot, newBlocked, status, notes, metadata, bookedAt,
+                newRevision, seriesId, customerZone);
     }
 
     LiveAppointment withStatus(AppointmentStatus newStatus, long newRevision) {
-        return new LiveAppointment(id, serviceId, customerId, customer, slot, blocked, newStatus, notes, metadata, bookedAt, newRevision, seriesId);
+        return new LiveAppointment(id, serviceId, customerId, customer, slot, blocked, newStatus, notes, metadata, bookedAt,
+                newRevision, seriesId, customerZone);
     }
 }

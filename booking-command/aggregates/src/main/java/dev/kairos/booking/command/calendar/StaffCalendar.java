@@ -21,6 +21,11 @@ import dev.kairos.booking.calendar.PlaceHold;
 import dev.kairos.booking.common.HoldId;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
+import dev.kairos.booking.calendar.CancelAppointment;
+import dev.kairos.booking.calendar.ChangeDecision;
+import dev.kairos.booking.calendar.RescheduleAppointment;
+import dev.kairos.booking.catalog.ChangePolicy;
+import dev.kairos.booking.common.Money;
 import dev.kairos.booking.calendar.BlockTime;
 import dev.kairos.booking.calendar.BookingLimits;
 import dev.kairos.booking.calendar.BookingLimitsSet;
@@ -220,43 +225,53 @@ public class StaffCalendar {
         TimeSlot blocked = slot.widen(terms.bufferBefore(), terms.bufferAfter());
         checkBookable(command.serviceId(), slot, blocked, terms, holidays, now, null);
         apply(new AppointmentBooked(command.appointmentId(), businessId, staffId, command.serviceId(),
-                command.customerId(), command.customer(), slot, blocked, command.notes(), command.metadata(), now));
+                command.customerId(), command.customer(), slot, blocked, command.notes(), command.metadata(), now,
+                command.customerZone()));
         return 1;
     }
 
-    long reschedule(AppointmentId appointmentId, Long expectedRevision, Instant newStart, ServiceTerms terms,
-                    List<TimeSlot> holidays, Instant now) {
-        LiveAppointment appointment = liveAppointment(appointmentId, expectedRevision);
-        if (appointment.slot().start().equals(newStart)) {
-            return appointment.revision();
+    /**
+     * Moves an appointment to a new start with this staff member; returns its revision and the fee due. Moving it
+     * to where it already is changes nothing.
+     */
+    Changed reschedule(RescheduleAppointment command, ServiceTerms terms, List<TimeSlot> holidays, Instant now) {
+        LiveAppointment appointment = liveAppointment(command.appointmentId(), command.expectedRevision());
+        if (appointment.slot().start().equals(command.newStart())) {
+            return new Changed(appointment.revision(), null);
         }
-        TimeSlot slot = TimeSlot.of(newStart, terms.duration());
+        ChangeDecision decision = reschedulePolicy(appointment, command, terms, now);
+        TimeSlot slot = TimeSlot.of(command.newStart(), terms.duration());
         TimeSlot blocked = slot.widen(terms.bufferBefore(), terms.bufferAfter());
-        checkBookable(appointment.serviceId(), slot, blocked, terms, holidays, now, appointmentId);
-        apply(new AppointmentRescheduled(appointmentId, businessId, staffId, appointment.slot(), slot, blocked,
-                appointment.revision() + 1));
-        return appointment.revision() + 1;
+        checkBookable(appointment.serviceId(), slot, blocked, terms, holidays, now, command.appointmentId());
+        apply(new AppointmentRescheduled(command.appointmentId(), businessId, staffId, appointment.slot(), slot, blocked,
+                appointment.revision() + 1, command.initiatedBy(), decision.feeDue(), decision.policyOverride()));
+        return new Changed(appointment.revision() + 1, decision.feeDue());
     }
 
-    /** First half of moving an appointment to another staff member: what is being moved. */
-    LiveAppointment appointmentToTransfer(AppointmentId appointmentId, Long expectedRevision) {
-        LiveAppointment appointment = liveAppointment(appointmentId, expectedRevision);
+    /**
+     * First half of moving an appointment to another staff member: what is being moved, and what the reschedule
+     * policy makes of it (a move to another staff member is a reschedule). Applies nothing.
+     */
+    Transfer appointmentToTransfer(RescheduleAppointment command, ServiceTerms terms, Instant now) {
+        LiveAppointment appointment = liveAppointment(command.appointmentId(), command.expectedRevision());
         BookingException.require(appointment.seriesId() == null, ErrorCode.SERIES_STAFF_FIXED,
-                () -> "appointment " + appointmentId + " belongs to series " + appointment.seriesId()
+                () -> "appointment " + command.appointmentId() + " belongs to series " + appointment.seriesId()
                         + ", whose occurrences all stay with one staff member; cancel it and book anew instead");
-        return appointment;
+        return new Transfer(appointment, reschedulePolicy(appointment, command, terms, now));
     }
 
     /** Takes over an appointment from another staff member's calendar at a new start. */
-    void acceptTransfer(LiveAppointment appointment, StaffId fromStaffId, Instant newStart, ServiceTerms terms,
+    void acceptTransfer(Transfer transfer, RescheduleAppointment command, StaffId fromStaffId, ServiceTerms terms,
                         List<TimeSlot> holidays, Instant now) {
-        TimeSlot slot = TimeSlot.of(newStart, terms.duration());
+        LiveAppointment appointment = transfer.appointment();
+        TimeSlot slot = TimeSlot.of(command.newStart(), terms.duration());
         TimeSlot blocked = slot.widen(terms.bufferBefore(), terms.bufferAfter());
         checkBookable(appointment.serviceId(), slot, blocked, terms, holidays, now, null);
         apply(new AppointmentTransferredIn(appointment.id(), businessId, staffId, fromStaffId, appointment.serviceId(),
                 appointment.customerId(), appointment.customer(), appointment.slot(), slot, blocked,
                 appointment.status(), appointment.notes(), appointment.metadata(), appointment.bookedAt(),
-                appointment.revision() + 1));
+                appointment.revision() + 1, command.initiatedBy(), transfer.decision().feeDue(),
+                transfer.decision().policyOverride(), appointment.customerZone()));
     }
 
     /** Releases an appointment that moved to another staff member's calendar. */
@@ -276,11 +291,15 @@ public class StaffCalendar {
         return a.revision() + 1;
     }
 
-    long cancel(AppointmentId appointmentId, String reason, Long expectedRevision) {
-        LiveAppointment a = liveAppointment(appointmentId, expectedRevision);
+    /** Cancels within the service's cancellation policy; returns the revision and the fee due. */
+    Changed cancel(CancelAppointment command, ChangePolicy policy, Instant now) {
+        LiveAppointment a = liveAppointment(command.appointmentId(), command.expectedRevision());
         requireTransition(a, AppointmentStatus.CANCELLED);
-        apply(new AppointmentCancelled(appointmentId, businessId, staffId, reason, a.revision() + 1));
-        return a.revision() + 1;
+        ChangeDecision decision = ChangeDecision.decide(policy.cancellation(), a.slot().start(), now, command.initiatedBy(),
+                command.policyOverride(), ErrorCode.CANCELLATION_WINDOW_CLOSED);
+        apply(new AppointmentCancelled(command.appointmentId(), businessId, staffId, command.reason(), a.revision() + 1,
+                command.initiatedBy(), decision.feeDue(), decision.policyOverride()));
+        return new Changed(a.revision() + 1, decision.feeDue());
     }
 
     long complete(AppointmentId appointmentId, Long expectedRevision, Instant now) {
@@ -455,7 +474,7 @@ public class StaffCalendar {
 
     private static LiveAppointment tentative(AppointmentId id, ServiceId serviceId, TimeSlot slot, TimeSlot blocked) {
         return new LiveAppointment(id, serviceId, null, null, slot, blocked, AppointmentStatus.SCHEDULED, null, Map.of(),
-                null, 0, null);
+                null, 0, null, null);
     }
 
     /** Cancels the live, not yet started occurrences in scope; returns them (none: nothing left to do). */
@@ -564,6 +583,12 @@ public class StaffCalendar {
     }
 
     // ---- rules
+
+    private static ChangeDecision reschedulePolicy(LiveAppointment appointment, RescheduleAppointment command,
+                                                   ServiceTerms terms, Instant now) {
+        return ChangeDecision.decide(terms.changePolicy().reschedule(), appointment.slot().start(), now,
+                command.initiatedBy(), command.policyOverride(), ErrorCode.RESCHEDULE_WINDOW_CLOSED);
+    }
 
     /**
      * {@code holidays}: the periods of the business's holidays around the slot (from the command-side lookups); the
@@ -762,6 +787,14 @@ public class StaffCalendar {
                 () -> "the appointment starts at " + a.slot().start());
     }
 
+    /** A change decided: the appointment's revision afterwards and the fee the policy charged ({@code null} if none). */
+    record Changed(long revision, Money feeDue) {
+    }
+
+    /** An appointment about to leave this calendar, and what the reschedule policy made of the move. */
+    record Transfer(LiveAppointment appointment, ChangeDecision decision) {
+    }
+
     // ---- queries the handlers need
 
     /** How many live appointments start on the date of {@code start} in the staff member's zone (their load that day). */
@@ -872,7 +905,7 @@ public class StaffCalendar {
     void on(AppointmentBooked event) {
         hold(new LiveAppointment(event.appointmentId(), event.serviceId(), event.customerId(), event.customer(),
                 event.slot(), event.blocked(), AppointmentStatus.SCHEDULED, event.notes(), event.metadata(),
-                event.bookedAt(), 1, event.seriesId()));
+                event.bookedAt(), 1, event.seriesId(), event.customerZone()));
     }
 
     @EventSourcingHandler
@@ -891,7 +924,7 @@ public class StaffCalendar {
     void on(AppointmentTransferredIn event) {
         hold(new LiveAppointment(event.appointmentId(), event.serviceId(), event.customerId(), event.customer(),
                 event.slot(), event.blocked(), event.status(), event.notes(), event.metadata(), event.bookedAt(),
-                event.revision(), null));
+                event.revision(), null, event.customerZone()));
     }
 
     @EventSourcingHandler

@@ -18,6 +18,8 @@ import dev.kairos.booking.catalog.BusinessProfile;
 import dev.kairos.booking.catalog.BusinessRegistered;
 import dev.kairos.booking.catalog.ServiceDeactivated;
 import dev.kairos.booking.catalog.ServiceDefined;
+import dev.kairos.booking.catalog.ChangePolicy;
+import dev.kairos.booking.catalog.ChangeWindow;
 import dev.kairos.booking.catalog.ServiceTerms;
 import dev.kairos.booking.command.catalog.Business;
 import dev.kairos.booking.command.catalog.ServiceOffering;
@@ -69,7 +71,14 @@ final class CalendarScenario {
     static final ServiceId QUICK = new ServiceId(uuid("c002"));
     static final ServiceId FOREIGN = new ServiceId(uuid("c003"));
     /** A group class: one hour, three seats. */
-    static final ServiceId YOGA = new ServiceId(uuid("c004"));
+    static final ServiceId YOGA = new ServiceId(uuid("c005"));
+    /** 60 min, no buffers, no notice; cancel free until 24 h before, then 10 EUR, not within 2 h; move free until 24 h before, then 5 EUR, not within 3 h. */
+    static final ServiceId STRICT = new ServiceId(uuid("c004"));
+    static final Money CANCEL_FEE = new Money(new BigDecimal("10.00"), "EUR");
+    static final Money MOVE_FEE = new Money(new BigDecimal("5.00"), "EUR");
+    static final ChangePolicy STRICT_POLICY = new ChangePolicy(
+            new ChangeWindow(Duration.ofHours(24), Duration.ofHours(2), CANCEL_FEE),
+            new ChangeWindow(Duration.ofHours(24), Duration.ofHours(3), MOVE_FEE));
     static final AppointmentId A1 = new AppointmentId(uuid("a001"));
     static final AppointmentId A2 = new AppointmentId(uuid("a002"));
     static final AppointmentId A3 = new AppointmentId(uuid("a003"));
@@ -84,7 +93,9 @@ final class CalendarScenario {
             QUICK, terms("Quick fix", 30, 0, 0, Duration.ZERO, 60),
             FOREIGN, terms("Elsewhere", 30, 0, 0, Duration.ZERO, 60),
             YOGA, new ServiceTerms("Yoga", null, Duration.ofMinutes(60), new Money(new BigDecimal("12.00"), "EUR"),
-                    Duration.ZERO, Duration.ZERO, Duration.ofMinutes(60), Duration.ZERO, 60, null, 3));
+                    Duration.ZERO, Duration.ZERO, Duration.ofMinutes(60), Duration.ZERO, 60, null, 3),
+            STRICT, new ServiceTerms("Strict", null, Duration.ofMinutes(60), new Money(new BigDecimal("40.00"), "EUR"),
+                    Duration.ZERO, Duration.ZERO, Duration.ofMinutes(15), Duration.ZERO, 60, STRICT_POLICY));
 
     final BookingWorld world = new BookingWorld(NOW);
     private final Map<StaffId, Long> staffRevisions = new HashMap<>();
@@ -99,13 +110,14 @@ final class CalendarScenario {
                 new BusinessProfile("Other salon", BERLIN, "EUR", Map.of())));
         world.given(ServiceOffering.class, CUT, new ServiceDefined(CUT, BUSINESS, TERMS.get(CUT)));
         world.given(ServiceOffering.class, QUICK, new ServiceDefined(QUICK, BUSINESS, TERMS.get(QUICK)));
+        world.given(ServiceOffering.class, STRICT, new ServiceDefined(STRICT, BUSINESS, TERMS.get(STRICT)));
         world.given(ServiceOffering.class, FOREIGN, new ServiceDefined(FOREIGN, OTHER_BUSINESS, TERMS.get(FOREIGN)));
         world.given(ServiceOffering.class, YOGA, new ServiceDefined(YOGA, BUSINESS, TERMS.get(YOGA)));
     }
 
     static ServiceTerms terms(String name, int minutes, int before, int after, Duration notice, int maxAdvanceDays) {
         return new ServiceTerms(name, null, Duration.ofMinutes(minutes), new Money(new BigDecimal("30.00"), "EUR"),
-                Duration.ofMinutes(before), Duration.ofMinutes(after), Duration.ofMinutes(15), notice, maxAdvanceDays, null);
+                Duration.ofMinutes(before), Duration.ofMinutes(after), Duration.ofMinutes(15), notice, maxAdvanceDays, null, 1, null);
     }
 
     static UUID uuid(String suffix) {

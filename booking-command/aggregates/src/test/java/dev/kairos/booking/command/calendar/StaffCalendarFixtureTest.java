@@ -74,7 +74,7 @@ class StaffCalendarFixtureTest {
     /** 45 minutes with 15 minutes of cleanup after. */
     private static final ServiceTerms TERMS = new ServiceTerms("Cut", null, Duration.ofMinutes(45),
             new Money(new BigDecimal("30.00"), "EUR"), Duration.ZERO, Duration.ofMinutes(15), Duration.ofMinutes(30),
-            Duration.ofHours(2), 60, null);
+            Duration.ofHours(2), 60, null, 1, null);
 
     private AggregateTestFixture<StaffCalendar> fixture;
 

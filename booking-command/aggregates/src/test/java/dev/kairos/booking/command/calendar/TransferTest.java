@@ -122,4 +122,19 @@ class TransferTest {
         scenario.when(new ConfirmAppointment(A1, BUSINESS, 2L))
                 .expectEvents(new AppointmentConfirmed(A1, BUSINESS, OTHER_STAFF, 3));
     }
+
+    @Test
+    void theCustomersZoneTravelsWithTheAppointment() {
+        java.time.ZoneId kolkata = java.time.ZoneId.of("Asia/Kolkata");
+        CalendarScenario scenario = annaAndBen();
+        scenario.when(new BookSlot(A1, BUSINESS, STAFF, CUT, ADA_ID, ADA, monday("10:00"), null, null, kolkata))
+                .expectEvents(new AppointmentBooked(A1, BUSINESS, STAFF, CUT, ADA_ID, ADA, slot(CUT, monday("10:00")),
+                        blocked(CUT, monday("10:00")), null, Map.of(), CalendarScenario.NOW, kolkata));
+        scenario.when(moveTo(OTHER_STAFF, monday("12:00")))
+                .expectEvents(new AppointmentTransferredIn(A1, BUSINESS, OTHER_STAFF, STAFF, CUT, ADA_ID, ADA,
+                                slot(CUT, monday("10:00")), slot(CUT, monday("12:00")), blocked(CUT, monday("12:00")),
+                                AppointmentStatus.SCHEDULED, null, Map.of(), CalendarScenario.NOW, 2,
+                                dev.kairos.booking.calendar.Initiator.BUSINESS, null, null, kolkata),
+                        new AppointmentTransferredOut(A1, BUSINESS, STAFF, OTHER_STAFF, 2));
+    }
 }

@@ -29,6 +29,6 @@ final class CatalogTestData {
 
     static ServiceTerms terms(String name, int minutes) {
         return new ServiceTerms(name, "wash, cut, dry", Duration.ofMinutes(minutes), new Money(new BigDecimal("35.00"), "EUR"),
-                Duration.ofMinutes(10), Duration.ofMinutes(5), Duration.ofMinutes(15), Duration.ofHours(2), 60, null);
+                Duration.ofMinutes(10), Duration.ofMinutes(5), Duration.ofMinutes(15), Duration.ofHours(2), 60, null, 1, null);
     }
 }
