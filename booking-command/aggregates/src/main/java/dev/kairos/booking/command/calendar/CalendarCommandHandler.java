@@ -397,7 +397,10 @@ public class CalendarCommandHandler {
             return outcome(calendar, record.revision());
         }
         ChangePolicy policy = lookups.service(record.serviceId()).map(s -> s.terms().changePolicy()).orElse(ChangePolicy.NONE);
+        // a cancellation frees the customer's place under a customer limit
+        CustomerQuotas.Step counting = quotas.toRelease(command.appointmentId());
         StaffCalendar.Changed changed = calendar.invoke(c -> c.cancel(command, policy, clock.instant()));
+        counting.apply();
         return outcome(calendar, changed.revision()).withFee(changed.feeDue());
     }
 
