@@ -28,10 +28,14 @@ class ArchitectureTest {
                 .check(kairos);
     }
 
-    /** ical4j is not a framework, but it stays behind the one class that parses and expands recurrence rules. */
+    /**
+     * ical4j is not a framework, but it stays behind the two places that read iCalendar: the class that parses and
+     * expands recurrence rules, and the edge's holiday import.
+     */
     @Test
-    void onlyTheRecurrenceRuleUsesIcal4j() {
+    void onlyRecurrenceRulesAndTheHolidayImportUseIcal4j() {
         noClasses().that().doNotHaveFullyQualifiedName("dev.kairos.booking.series.Recurrence")
+                .and().resideOutsideOfPackage("dev.kairos.edge.holidays..")
                 .should().dependOnClassesThat().resideInAnyPackage("net.fortuna.ical4j..")
                 .check(kairos);
     }
