@@ -26,8 +26,8 @@ import java.util.Set;
  * @param out            where the figures table is written
  */
 record Options(String url, String jdbc, String jdbcUser, String jdbcPassword, boolean fastPostgres, long preloadEvents,
-               int clients, int attempts, Duration warmup, Duration duration, int days, int staff, int queryStaff, int series, int seriesStaff, Duration monthDuration,
-               Path out) {
+               int clients, int attempts, Duration warmup, Duration duration, int days, int staff, int queryStaff,
+               int series, int seriesStaff, Duration monthDuration, Path out) {
 
     static final String USAGE = """
             java -jar kairos-benchmark.jar [options]
@@ -38,7 +38,7 @@ record Options(String url, String jdbc, String jdbcUser, String jdbcPassword, bo
               --days=14              days (from tomorrow, UTC) bookings and queries are spread over, at most 57
               --staff=50             staff members of the booked service
               --query-staff=20       staff members of the queried service (a subset of the above)
-              --series=10            weekly series (8 occurrences each) per client, half distinct, half contended
+              --series=20            weekly series (8 occurrences each) per client, half distinct, half contended
               --series-staff=20      teachers of the studio the series and month phases use
               --month-queries-duration=20  measured seconds of the month free-slot phase
               --preload-events=0     filler events appended through the engine's event store first
@@ -81,7 +81,7 @@ record Options(String url, String jdbc, String jdbcUser, String jdbcPassword, bo
                 (int) number(o.remove("clients"), 32), (int) number(o.remove("attempts"), 300), Duration.ofSeconds(number(o.remove("warmup"), 5)),
                 Duration.ofSeconds(number(o.remove("duration"), 30)), (int) number(o.remove("days"), 14),
                 (int) number(o.remove("staff"), 50), (int) number(o.remove("query-staff"), 20),
-                (int) number(o.remove("series"), 10), (int) number(o.remove("series-staff"), 20),
+                (int) number(o.remove("series"), 20), (int) number(o.remove("series-staff"), 20),
                 Duration.ofSeconds(number(o.remove("month-queries-duration"), 20)),
                 Path.of(o.getOrDefault("out", "target/benchmark-results.txt")));
         o.keySet().removeAll(Set.of("jdbc-user", "jdbc-password", "out"));
