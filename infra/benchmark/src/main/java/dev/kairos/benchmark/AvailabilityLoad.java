@@ -36,7 +36,7 @@ final class AvailabilityLoad {
     }
 
     /** Every slot object has exactly one "start" key and nothing else in the answer does; cheaper than parsing. */
-    private static long slotsIn(String body) {
+    static long slotsIn(String body) {
         long count = 0;
         for (int i = body.indexOf(SLOT_KEY); i >= 0; i = body.indexOf(SLOT_KEY, i + SLOT_KEY.length())) {
             count++;

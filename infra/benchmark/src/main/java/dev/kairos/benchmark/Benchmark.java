@@ -75,16 +75,32 @@ public final class Benchmark {
                 baseline = timed.runCount("baseline", jdbc.clients(pattern, SEED), options.attempts());
             }
 
+            System.out.println("Setting up the studio: " + options.seriesStaff() + " teachers, holidays, time off, overrides");
+            StudioSetup.Studio studio = new StudioSetup(api).create(options.seriesStaff(), today);
+            projections.awaitCaughtUp();
+            SeriesLoad seriesWarmup = new SeriesLoad(api, studio.tenant(), studio.warmupStaff(), today, SEED + 2_000, options.clients());
+            SeriesLoad seriesLoad = new SeriesLoad(api, studio.tenant(), studio.measuredStaff(), today, SEED, options.clients());
+            warmup.run("series warm-up", seriesWarmup::newClient);
+            PhaseResult series = timed.runCount("series", seriesLoad::newClient, options.series());
+            projections.awaitCaughtUp();
+            MonthLoad monthLoad = new MonthLoad(api, studio, today);
+            PhaseResult month = new LoadRunner(options.clients(), options.warmup(), options.monthDuration())
+                    .run("month", monthLoad::newClient);
+            MonthLoad.Check check = monthLoad.check();
+
             System.out.println("Verifying: waiting for the projections, then checking for overlaps");
             projections.awaitCaughtUp();
             StaffHistory history = engine.context().map(StaffHistory::of).orElseGet(() -> StaffHistory.of(database));
-            OverlapVerifier.Verdict verdict = new OverlapVerifier(database, history)
-                    .verify(tenant, bookingWarmup.total(Outcome.CREATED) + booking.total(Outcome.CREATED));
+            OverlapVerifier verifier = new OverlapVerifier(database, history);
+            OverlapVerifier.Verdict verdict = verifier.verify(tenant, bookingWarmup.total(Outcome.CREATED) + booking.total(Outcome.CREATED));
+            OverlapVerifier.Verdict studioVerdict = verifier.verify(studio.tenant(),
+                    seriesWarmup.stats().booked.sum() + seriesLoad.stats().booked.sum());
 
             Results results = new Results(startedAt, Machine.describe(database), options, engineStart, preload,
-                    pattern.capacity(), booking, availability, baseline, verdict);
+                    pattern.capacity(), booking, availability, baseline, verdict,
+                    new Results.Studio(studio.teachers(), studio.closures(), series, seriesLoad.stats(), month, check, studioVerdict));
             publish(ResultsTable.render(results));
-            return verdict.passed() ? 0 : 1;
+            return results.passed() ? 0 : 1;
         }
     }
 

@@ -12,6 +12,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -52,6 +54,33 @@ final class KairosApi {
         return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
+    /** Books a recurring series; the raw response (201 with the booked and skipped occurrences, 409 when none is free). */
+    HttpResponse<String> bookSeries(UUID businessId, UUID serviceId, UUID staffId, LocalDateTime firstStart, String rule,
+                                    String mode, String customerEmail) throws IOException, InterruptedException {
+        String body = "{\"staffId\":\"" + staffId + "\",\"serviceId\":\"" + serviceId + "\",\"start\":\"" + firstStart
+                + "\",\"rule\":\"" + rule + "\",\"mode\":\"" + mode
+                + "\",\"customer\":{\"name\":\"Bench Customer\",\"email\":\"" + customerEmail + "\"}}";
+        HttpRequest request = request("/businesses/" + businessId + "/series")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Other working hours of one staff member on one date; no intervals make it a day off. */
+    void overrideDay(UUID businessId, UUID staffId, LocalDate date, List<Map<String, String>> hours) {
+        expect(200, send("PUT", "/businesses/" + businessId + "/staff/" + staffId + "/overrides/" + date, Map.of("hours", hours)));
+    }
+
+    void timeOff(UUID businessId, UUID staffId, Instant start, Instant end, String reason) {
+        expect(201, send("POST", "/businesses/" + businessId + "/staff/" + staffId + "/time-off",
+                Map.of("start", start.toString(), "end", end.toString(), "reason", reason)));
+    }
+
+    /** A business holiday over the dates {@code from..to} (inclusive). */
+    void holiday(UUID businessId, String name, LocalDate from, LocalDate to) {
+        expect(201, send("POST", "/businesses/" + businessId + "/holidays",
+                Map.of("name", name, "from", from.toString(), "to", to.toString())));
+    }
+
     /** Free slots of a service over the local dates {@code from..to}; the raw response. */
     HttpResponse<String> freeSlots(UUID businessId, UUID serviceId, LocalDate from, LocalDate to)
             throws IOException, InterruptedException {
@@ -65,21 +94,30 @@ final class KairosApi {
     }
 
     private HttpResponse<String> post(String path, Map<String, Object> body) {
+        return send("POST", path, body);
+    }
+
+    private HttpResponse<String> send(String method, String path, Map<String, Object> body) {
         try {
-            HttpRequest request = request(path).POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
+            HttpRequest request = request(path).method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new UncheckedIOException("POST " + path + " failed", e);
+            throw new UncheckedIOException(method + " " + path + " failed", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         }
     }
 
-    private static UUID created(HttpResponse<String> response) {
-        if (response.statusCode() != 201) {
-            throw new IllegalStateException(response.request().uri() + " answered " + response.statusCode() + ": " + response.body());
+    private static void expect(int status, HttpResponse<String> response) {
+        if (response.statusCode() != status) {
+            throw new IllegalStateException(response.request().method() + " " + response.request().uri() + " answered "
+                    + response.statusCode() + ": " + response.body());
         }
+    }
+
+    private static UUID created(HttpResponse<String> response) {
+        expect(201, response);
         try {
             JsonNode body = JSON.readTree(response.body());
             return UUID.fromString(body.get("id").asText());

@@ -20,10 +20,14 @@ import java.util.Set;
  * @param days           bookings and queries spread over this many days, starting tomorrow
  * @param staff          staff members providing the booked service
  * @param queryStaff     of those, how many also provide the service the availability phase queries
+ * @param series         weekly series each client books in the series phase
+ * @param seriesStaff    teachers of the studio the series and month phases run against
+ * @param monthDuration  measured time of the month phase
  * @param out            where the figures table is written
  */
 record Options(String url, String jdbc, String jdbcUser, String jdbcPassword, boolean fastPostgres, long preloadEvents,
-               int clients, int attempts, Duration warmup, Duration duration, int days, int staff, int queryStaff, Path out) {
+               int clients, int attempts, Duration warmup, Duration duration, int days, int staff, int queryStaff,
+               int series, int seriesStaff, Duration monthDuration, Path out) {
 
     static final String USAGE = """
             java -jar kairos-benchmark.jar [options]
@@ -34,6 +38,9 @@ record Options(String url, String jdbc, String jdbcUser, String jdbcPassword, bo
               --days=14              days (from tomorrow, UTC) bookings and queries are spread over, at most 57
               --staff=50             staff members of the booked service
               --query-staff=20       staff members of the queried service (a subset of the above)
+              --series=20            weekly series (8 occurrences each) per client, half distinct, half contended
+              --series-staff=20      teachers of the studio the series and month phases use
+              --month-queries-duration=20  measured seconds of the month free-slot phase
               --preload-events=0     filler events appended through the engine's event store first
               --fast-pg              in-process PostgreSQL without fsync (default: durable)
               --url=http://host:port an already running engine instead of one in this JVM
@@ -50,6 +57,9 @@ record Options(String url, String jdbc, String jdbcUser, String jdbcPassword, bo
         require(days >= 1 && days <= 57, "--days must be between 1 and 57 (the service books at most 60 days ahead, "
                 + "and warm-ups use the two days after)");
         require(staff >= 1 && queryStaff >= 1 && queryStaff <= staff, "--query-staff must be between 1 and --staff");
+        require(series >= 1, "--series must be at least 1");
+        require(seriesStaff >= 1 && seriesStaff <= 500, "--series-staff must be between 1 and 500");
+        require(monthDuration.toSeconds() >= 1, "--month-queries-duration must be at least 1 second");
         require(preloadEvents >= 0, "--preload-events must not be negative");
         require(url == null || jdbc != null, "--url needs --jdbc, the engine's database");
         require(url == null || preloadEvents == 0, "--preload-events needs the engine in this JVM (no --url)");
@@ -71,6 +81,8 @@ record Options(String url, String jdbc, String jdbcUser, String jdbcPassword, bo
                 (int) number(o.remove("clients"), 32), (int) number(o.remove("attempts"), 300), Duration.ofSeconds(number(o.remove("warmup"), 5)),
                 Duration.ofSeconds(number(o.remove("duration"), 30)), (int) number(o.remove("days"), 14),
                 (int) number(o.remove("staff"), 50), (int) number(o.remove("query-staff"), 20),
+                (int) number(o.remove("series"), 20), (int) number(o.remove("series-staff"), 20),
+                Duration.ofSeconds(number(o.remove("month-queries-duration"), 20)),
                 Path.of(o.getOrDefault("out", "target/benchmark-results.txt")));
         o.keySet().removeAll(Set.of("jdbc-user", "jdbc-password", "out"));
         require(!o.containsKey("help"), USAGE);
@@ -85,7 +97,8 @@ record Options(String url, String jdbc, String jdbcUser, String jdbcPassword, bo
     /** The options as one line, for the results. */
     String describe() {
         return "clients=" + clients + " attempts=" + attempts + " warmup=" + warmup.toSeconds() + "s duration=" + duration.toSeconds() + "s days=" + days
-                + " staff=" + staff + " query-staff=" + queryStaff + " preload-events=" + preloadEvents
+                + " staff=" + staff + " query-staff=" + queryStaff + " series=" + series + " series-staff=" + seriesStaff
+                + " month-queries-duration=" + monthDuration.toSeconds() + "s preload-events=" + preloadEvents
                 + (inProcess() ? " engine=in-process postgres=" + (fastPostgres ? "fast (no fsync)" : "durable")
                 : " engine=" + url);
     }

@@ -42,12 +42,14 @@ final class ResultsTable {
                 r.booking().perSecond(r.booking().measured(Outcome.CREATED)), r.baseline().perSecond(r.baseline().measured(Outcome.CREATED))));
         row("attempts/s ratio", String.format("%.3f  (%.1f ÷ %.1f)", r.attemptRatio(),
                 r.booking().perSecond(r.booking().attempts()), r.baseline().perSecond(r.baseline().attempts())));
+        series(r.studio());
+        month(r.studio());
         heading("targets");
         row("booking ≥ 1/4 of baseline", String.format("attempts/s ratio %.3f %s", r.attemptRatio(),
                 met(r.attemptRatio() >= BOOKING_TARGET_RATIO)));
         double p99 = r.availability().millisAt(0.99);
         row("availability p99 < 10 ms", String.format("%.2f ms %s", p99, met(p99 < AVAILABILITY_TARGET_P99_MS)));
-        verdict(r.verdict());
+        verdict(r.verdict(), r.studio());
         return this;
     }
 
@@ -79,13 +81,57 @@ final class ResultsTable {
         row("errors", others(p.unexpected(BOOKING_EXPECTED), p));
     }
 
-    private void verdict(OverlapVerifier.Verdict v) {
+    private void series(Results.Studio s) {
+        PhaseResult p = s.series();
+        SeriesLoad.Stats stats = s.seriesStats();
+        heading("series (POST /businesses/{id}/series, " + SeriesLoad.RULE + ", " + SeriesLoad.MODE + ", studio of " + s.teachers()
+                + " teachers)");
+        row("series/s", String.format("%.1f  (%,d in %.1f s)", p.perSecond(p.attempts()), p.attempts(), p.seconds()));
+        row("booked series/s (201)", String.format("%.1f", p.perSecond(p.measured(Outcome.CREATED))));
+        row("occurrences booked/s", String.format("%.1f  (%,d occurrences, %.2f per booked series)", p.perSecond(p.quantity()),
+                p.quantity(), p.measured(Outcome.CREATED) == 0 ? 0 : (double) p.quantity() / p.measured(Outcome.CREATED)));
+        row("rejected (409, none free)", percent(p.share(Outcome.CONFLICT)));
+        latencies(p);
+        row("distinct series", String.format("%,d: %,d rejected, %,d occurrences booked", stats.distinct.sum(),
+                stats.distinctRejected.sum(), stats.distinctOccurrences.sum()));
+        row("contended series", String.format("%,d: %,d rejected, %,d occurrences booked", stats.contended.sum(),
+                stats.contendedRejected.sum(), stats.contendedOccurrences.sum()));
+        StringJoiner skipped = new StringJoiner(", ");
+        stats.skipped().forEach((code, n) -> skipped.add(code + ": " + String.format("%,d", n)));
+        row("occurrences not booked", skipped.length() == 0 ? "0" : skipped.toString());
+        row("other statuses", others(p.unexpected(BOOKING_EXPECTED), p));
+    }
+
+    private void month(Results.Studio s) {
+        PhaseResult p = s.month();
+        StudioSetup.Closures c = s.closures();
+        heading("month (GET /availability/service/{id}, " + MonthLoad.RANGE_DAYS + "-day range, studio of " + s.teachers() + " teachers)");
+        line(String.format("  closures: %d holiday dates, %d time off, %d working-day overrides; the series booked above",
+                c.holidays().size(), c.timeOffs(), c.overrides()));
+        row("queries/s", String.format("%.1f  (%,d in %.1f s)", p.perSecond(p.attempts()), p.attempts(), p.seconds()));
+        latencies(p);
+        row("mean slots returned", String.format("%.1f", p.meanQuantity()));
+        row("other statuses", others(p.unexpected(QUERY_EXPECTED), p));
+        MonthLoad.Check check = s.check();
+        row("check (month from tomorrow)", String.format("%,d slots on %d of %d days; %d on holidays; %d staff offers while closed",
+                check.slots(), check.daysWithSlots(), MonthLoad.RANGE_DAYS, check.holidaySlots(), check.closedOffers()));
+        check.examples().forEach(e -> row("closure problem", e));
+    }
+
+    private void verdict(OverlapVerifier.Verdict v, Results.Studio studio) {
         heading("verification");
-        row("appointment_view", v.viewOverlaps() + " overlapping live bookings; " + v.viewLive() + " live bookings of the tenant");
+        row("appointment_view", v.viewOverlaps() + " overlapping live bookings (all tenants); " + v.viewLive() + " live bookings of the clinic");
         row("event store replay", v.replayOverlaps() + " overlapping live bookings; " + v.replayLive() + " live bookings");
         row("201 responses", String.valueOf(v.booked()));
         v.examples().forEach(e -> row("overlap", e));
-        row("result", v.passed() ? "PASS" : "FAIL");
+        OverlapVerifier.Verdict s = studio.verdict();
+        row("studio appointment_view", s.viewLive() + " live bookings of the studio");
+        row("studio event store replay", s.replayOverlaps() + " overlapping live bookings; " + s.replayLive() + " live bookings");
+        row("occurrences booked (201)", s.booked() + " (warm-up included)");
+        s.examples().forEach(e -> row("overlap", e));
+        row("month closures", studio.check().passed() ? "no free slot inside a closure" : "FREE SLOTS INSIDE CLOSURES (or no slots)");
+        boolean passed = v.passed() && s.passed() && studio.check().passed();
+        row("result", passed ? "PASS" : "FAIL");
     }
 
     private void latencies(PhaseResult p) {
