@@ -56,7 +56,7 @@ class HoldAndWaitlistConcurrencyIntegrationTest {
     private static final int THREADS = 12;
     private static final Duration HOLD_FOR = Duration.ofSeconds(5);
     private static final String HOLD_FOR_ISO = "PT5S";
-    private static final Duration CONTEST = Duration.ofSeconds(7);
+    private static final Duration CONTEST = Duration.ofSeconds(6);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static ConfigurableApplicationContext nodeA;
@@ -550,7 +550,7 @@ class HoldAndWaitlistConcurrencyIntegrationTest {
         for (Future<?> f : cancelling) {
             f.get();
         }
-        pause(2500);
+        pause(2000);
         stopBooking.set(true);
         for (Future<?> f : booking) {
             f.get();
