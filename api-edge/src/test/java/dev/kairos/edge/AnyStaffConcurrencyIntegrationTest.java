@@ -77,7 +77,7 @@ class AnyStaffConcurrencyIntegrationTest {
         return new SpringApplicationBuilder(KairosApplication.class, EngineTest.FixedClock.class)
                 .run("--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
                         "--spring.datasource.password=", "--server.port=0", "--logging.level.root=WARN",
-                        "--db-scheduler.enabled=false", "--kairos.calendar.snapshot-threshold=20");
+                        "--kairos.calendar.snapshot-threshold=20");
     }
 
     @AfterAll
