@@ -13,6 +13,8 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -45,6 +47,8 @@ class AxonWiringIntegrationTest extends EngineTest {
     Cache calendarCache;
     @Autowired
     org.axonframework.config.Configuration axon;
+    @Autowired
+    List<Task<?>> schedulerTasks;
 
     @Test
     void axonRunsInSpringTransactionsOnTheJdbcStoresWithJackson() {
@@ -58,6 +62,10 @@ class AxonWiringIntegrationTest extends EngineTest {
     void deadlinesArePersistentRowsOfDbSchedulerInTheEnginesDatabase() {
         assertThat(axon.deadlineManager()).isInstanceOf(DbSchedulerDeadlineManager.class);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM scheduled_tasks", Long.class)).isNotNull();
+        List<Task<?>> deliveries = schedulerTasks.stream().filter(t -> t.getName().equals("AxonDeadline")).toList();
+        assertThat(deliveries).as("one task delivers deadlines").hasSize(1);
+        assertThat(deliveries.get(0).getFailureHandler()).as("a failed delivery is tried again soon, not in five minutes")
+                .isInstanceOf(FailureHandler.ExponentialBackoffFailureHandler.class);
     }
 
     @Test

@@ -76,6 +76,11 @@ class WaitlistApiIntegrationTest extends EngineTest {
         assertThat(appointment.text("start")).isEqualTo("2026-12-07T10:00:00Z");
         assertThat(appointment.json().path("customer").path("name").asString()).isEqualTo("Bob");
         awaitState(bob, "BOOKED");
+        long events = storedEvents();
+        Api.Response again = api.post("/api/v1/waitlist/" + bob + "/accept", "", "X-Business-Id", salon.tenant());
+        assertThat(again.status()).as("an acceptance sent again answers like the first: " + again.raw().body()).isEqualTo(201);
+        assertThat(again.text("id")).isEqualTo(accepted.text("id"));
+        assertThat(storedEvents()).isEqualTo(events);
         Api.Response line = api.get("/api/v1/businesses/" + salon.businessId + "/waitlist?serviceId=" + cut);
         assertThat(line.json().size()).isEqualTo(1);
         assertThat(line.json().get(0).path("id").asString()).isEqualTo(ada);

@@ -1,6 +1,12 @@
 package dev.kairos.edge.config;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import org.axonframework.deadline.dbscheduler.DbSchedulerBinaryDeadlineDetails;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.ApplicationContext;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurationScopeAwareProvider;
 import org.axonframework.deadline.DeadlineManagerSpanFactory;
@@ -13,16 +19,20 @@ import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.time.Duration;
+
 /**
  * Deadlines (a hold's expiry, a waitlist offer's end) are rows in db-scheduler's {@code scheduled_tasks} table in
  * the engine's own database: they survive restarts, and on several nodes each fires exactly once. Declared here
  * rather than left to auto-configuration, which falls back to an in-memory deadline manager without a word when its
  * ordering does not match; a test asserts the type. The db-scheduler task that delivers the deadlines to this
- * manager is Axon's own ({@code AxonDbSchedulerAutoConfiguration#dbSchedulerDeadlineDetailsTask}); the expiry
- * tests prove it runs.
+ * manager is Axon's own ({@code AxonDbSchedulerAutoConfiguration#dbSchedulerDeadlineDetailsTask}) with a quicker
+ * retry after a failure; the expiry tests prove it runs.
  */
 @Configuration
 class DeadlineConfiguration {
+    /** The first wait before a failed deadline is delivered again; each further attempt waits half as long again. */
+    static final Duration DEADLINE_RETRY = Duration.ofMillis(500);
 
     /**
      * The scheduler's life cycle belongs to the db-scheduler starter, so the deadline manager neither starts nor stops
@@ -46,5 +56,21 @@ class DeadlineConfiguration {
                 .startScheduler(false)
                 .stopScheduler(false)
                 .build();
+    }
+
+    /**
+     * The db-scheduler task that delivers deadlines, as Axon's auto-configuration declares it, except for what happens
+     * when delivery fails. A deadline handler that loses a write race (another node appended to the same calendar)
+     * fails; db-scheduler's default would try again in five minutes, leaving an expired hold on record as placed and
+     * its waitlist offer open all that time. Here it is tried again after half a second, backing off from there.
+     */
+    @Bean
+    @Qualifier("deadlineDetailsTask")
+    Task<DbSchedulerBinaryDeadlineDetails> deadlineDetailsTask(ApplicationContext context) {
+        Task<DbSchedulerBinaryDeadlineDetails> axon =
+                DbSchedulerDeadlineManager.binaryTask(() -> context.getBean(DbSchedulerDeadlineManager.class));
+        return Tasks.oneTime(axon.getName(), DbSchedulerBinaryDeadlineDetails.class)
+                .onFailure(new FailureHandler.ExponentialBackoffFailureHandler<>(DEADLINE_RETRY))
+                .execute((instance, execution) -> axon.execute(instance, execution));
     }
 }

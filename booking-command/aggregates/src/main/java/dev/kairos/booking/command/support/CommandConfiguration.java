@@ -16,11 +16,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Write-side wiring: the command lookups run as a subscribing processor (same transaction as the events), staff
  * calendars are snapshotted every {@code kairos.calendar.snapshot-threshold} events and kept in a cache that only
- * saves loading work; correctness comes from the event store's unique (aggregate, sequence) index.
+ * saves loading work (a cached calendar behind its stream is loaded afresh); correctness comes from the event
+ * store's unique (aggregate, sequence) index.
  */
 @Configuration
 public class CommandConfiguration {
@@ -52,8 +54,11 @@ public class CommandConfiguration {
                 .build(true);
     }
 
+    /** Cached calendars are checked against the event store when loaded, so no node decides on an outdated copy. */
     @Bean
-    Cache calendarCache(CacheManager aggregateCacheManager, @Value("${kairos.calendar.cache-enabled:true}") boolean enabled) {
-        return enabled ? new EhCache3Adapter((org.ehcache.core.Ehcache<Object, Object>) aggregateCacheManager.getCache(CALENDARS, Object.class, Object.class)) : NoCache.INSTANCE;
+    Cache calendarCache(CacheManager aggregateCacheManager, JdbcTemplate jdbc,
+                        @Value("${kairos.calendar.cache-enabled:true}") boolean enabled) {
+        return enabled ? new StoreCheckedCache(new EhCache3Adapter((org.ehcache.core.Ehcache<Object, Object>)
+                aggregateCacheManager.getCache(CALENDARS, Object.class, Object.class)), jdbc) : NoCache.INSTANCE;
     }
 }

@@ -44,7 +44,11 @@ public interface CommandLookups {
 
     Optional<HoldRecord> hold(HoldId holdId);
 
+    /** A waitlist entry that is waiting or has an open offer. */
     Optional<WaitlistEntryRecord> waitlistEntry(WaitlistEntryId entryId);
+
+    /** The waitlist an entry of the business joined, whatever became of the entry since. */
+    Optional<String> waitlistOf(WaitlistEntryId entryId, BusinessId businessId);
     /**
      * The active staff members of the business who provide the service, each with the order of their latest
      * assignment (larger is more recent, 0 never assigned): the candidates of a booking with any staff member.

@@ -127,6 +127,12 @@ class JdbcCommandLookups implements CommandLookups {
     }
 
     @Override
+    public Optional<String> waitlistOf(WaitlistEntryId entryId, BusinessId businessId) {
+        return jdbc.queryForList("SELECT waitlist_id::text FROM cmd_waitlist_entry WHERE entry_id = ? AND business_id = ?",
+                String.class, entryId.id(), businessId.id()).stream().findFirst();
+    }
+
+    @Override
     public List<StaffCandidate> staffFor(BusinessId businessId, ServiceId serviceId) {
         return jdbc.query("SELECT s.staff_id, s.last_assigned FROM cmd_staff_service ss JOIN cmd_staff s ON s.staff_id = ss.staff_id "
                         + "WHERE ss.service_id = ? AND s.business_id = ? AND s.active ORDER BY s.staff_id",

@@ -22,6 +22,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -35,7 +36,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * The line of customers waiting for a service of one business. Invariants: the order in line is the order of
  * joining (first come, first served); a customer holds at most one open offer; a slot (staff member and start) is
  * offered to one customer at a time, and never again to a customer who declined it or let it lapse. Customers who
- * booked or left leave the state.
+ * booked or left leave the line; the appointment of each accepted offer is remembered, so that an acceptance sent
+ * again answers as the first did.
  */
 @Aggregate
 public class Waitlist {
@@ -46,6 +48,8 @@ public class Waitlist {
     private ServiceId serviceId;
     /** Waiting customers in the order they joined. */
     private Map<WaitlistEntryId, Entry> line = new LinkedHashMap<>();
+    /** Entries whose offer was accepted, with the appointment it became. */
+    private Map<WaitlistEntryId, AppointmentId> accepted = new HashMap<>();
 
     protected Waitlist() {
     }
@@ -121,6 +125,11 @@ public class Waitlist {
         apply(new WaitlistOfferDeclined(entryId, businessId, serviceId, entry.offerHold()));
     }
 
+    /** The appointment the entry's accepted offer became, or {@code null}. */
+    AppointmentId acceptedAs(WaitlistEntryId entryId) {
+        return accepted.get(entryId);
+    }
+
     boolean contains(WaitlistEntryId entryId) {
         return line.containsKey(entryId);
     }
@@ -168,6 +177,7 @@ public class Waitlist {
     @EventSourcingHandler
     void on(WaitlistOfferAccepted event) {
         line.remove(event.entryId());
+        accepted.put(event.entryId(), event.appointmentId());
     }
 
     @EventSourcingHandler

@@ -22,6 +22,7 @@ import dev.kairos.booking.waitlist.OfferFreedTime;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.modelling.command.Aggregate;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -119,8 +120,39 @@ public class WaitlistCommandHandler {
         return outcome(waitlist, 1);
     }
 
+    /**
+     * Accepts the open offer. An acceptance sent again with the same appointment id (a retry, a double click through
+     * two nodes) answers as the first did. When the first commits while this one is being decided, this one may have
+     * read some of its effects and not others (the entry booked, the offer's hold gone) and be rejected for it; a
+     * rejection while the appointment now exists is therefore decided again, on fresh state, like a lost write race.
+     */
     @CommandHandler
     public CommandOutcome handle(AcceptWaitlistOffer command) {
+        Optional<CommandOutcome> done = alreadyAccepted(command);
+        if (done.isPresent()) {
+            return done.get();
+        }
+        try {
+            return accept(command);
+        } catch (BookingException rejected) {
+            if (lookups.appointment(command.appointmentId()).isPresent()) {
+                throw new ConcurrencyException("appointment " + command.appointmentId() + " was booked while deciding; deciding again");
+            }
+            throw rejected;
+        }
+    }
+
+    private Optional<CommandOutcome> alreadyAccepted(AcceptWaitlistOffer command) {
+        Optional<String> waitlistId = lookups.waitlistOf(command.entryId(), command.businessId());
+        if (waitlistId.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean accepted = command.appointmentId().equals(waitlists.load(waitlistId.get()).invoke(w -> w.acceptedAs(command.entryId())));
+        return accepted ? lookups.appointment(command.appointmentId())
+                .map(a -> outcome(calendarOf(calendars, a.staffId(), command.businessId()), 1)) : Optional.empty();
+    }
+
+    private CommandOutcome accept(AcceptWaitlistOffer command) {
         WaitlistEntryRecord record = entryOf(command.entryId(), command.businessId());
         Aggregate<Waitlist> waitlist = waitlists.load(record.waitlistId());
         Waitlist.Entry entry = waitlist.invoke(w -> w.openOffer(command.entryId()));

@@ -143,7 +143,16 @@ class WaitlistTest {
                 new dev.kairos.booking.calendar.AppointmentBooked(booked, BUSINESS, STAFF, CUT, ADA_ID, ADA, slot(CUT, monday("09:15")),
                         blocked(CUT, monday("09:15")), null, Map.of("source", "waitlist"), NOW),
                 new WaitlistOfferAccepted(ADA_WAITS, BUSINESS, CUT, hold, booked));
-        s.when(new AcceptWaitlistOffer(ADA_WAITS, BUSINESS, booked)).expectException(ErrorCode.WAITLIST_ENTRY_NOT_FOUND);
+    }
+
+    @Test
+    void anAcceptanceSentAgainAnswersAsTheFirstAndChangesNothing() {
+        AppointmentId booked = new AppointmentId(uuid("a009"));
+        CalendarScenario s = adaOffered();
+        s.when(new AcceptWaitlistOffer(ADA_WAITS, BUSINESS, booked)).expectSuccessfulHandlerExecution();
+        s.when(new AcceptWaitlistOffer(ADA_WAITS, BUSINESS, booked)).expectNoEvents().expectRevision(1);
+        // another appointment id is no retry
+        s.when(new AcceptWaitlistOffer(ADA_WAITS, BUSINESS, A3)).expectException(ErrorCode.WAITLIST_ENTRY_NOT_FOUND);
     }
 
     @Test

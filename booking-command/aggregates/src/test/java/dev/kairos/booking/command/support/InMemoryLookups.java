@@ -63,6 +63,13 @@ public final class InMemoryLookups implements CommandLookups {
     public final Map<AppointmentId, AppointmentRecord> appointments = new HashMap<>();
     public final Map<HoldId, HoldRecord> holds = new HashMap<>();
     public final Map<WaitlistEntryId, WaitlistEntryRecord> waitlistEntries = new HashMap<>();
+    /** Every entry ever joined, with its business and waitlist. */
+    public final Map<WaitlistEntryId, WaitlistEntryRecord> joined = new HashMap<>();
+
+    @Override
+    public Optional<String> waitlistOf(WaitlistEntryId entryId, BusinessId businessId) {
+        return Optional.ofNullable(joined.get(entryId)).filter(e -> e.businessId().equals(businessId)).map(WaitlistEntryRecord::waitlistId);
+    }
 
     @Override
     public Optional<WaitlistEntryRecord> waitlistEntry(WaitlistEntryId entryId) {
@@ -196,6 +203,7 @@ public final class InMemoryLookups implements CommandLookups {
             assigned(e.staffId());
         } else if (event instanceof WaitlistJoined e) {
             waitlistEntries.put(e.entryId(), new WaitlistEntryRecord(e.businessId(), Waitlist.idOf(e.businessId(), e.serviceId()), null, null));
+            joined.put(e.entryId(), waitlistEntries.get(e.entryId()));
         } else if (event instanceof WaitlistSlotOffered e) {
             WaitlistEntryRecord r = waitlistEntries.get(e.entryId());
             waitlistEntries.put(e.entryId(), new WaitlistEntryRecord(r.businessId(), r.waitlistId(), e.holdId(), e.staffId()));
