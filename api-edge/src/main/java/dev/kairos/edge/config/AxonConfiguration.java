@@ -20,6 +20,7 @@ import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.eventhandling.EventBusSpanFactory;
@@ -142,9 +143,15 @@ public class AxonConfiguration {
         return new PostgresDuplicateKeyResolver();
     }
 
+    /**
+     * Projections run on pooled streaming processors. A handler that fails is never skipped: the failure propagates,
+     * so a projection's batch is rolled back and handled again later, and a command-side lookup that cannot be
+     * written fails the command's own transaction instead of leaving the lookups behind the events.
+     */
     @Autowired
     void pooledProjections(EventProcessingConfigurer configurer) {
         configurer.usingPooledStreamingEventProcessors();
+        configurer.registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
     }
 
     /**

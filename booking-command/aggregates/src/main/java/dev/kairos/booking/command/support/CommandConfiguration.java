@@ -36,6 +36,16 @@ public class CommandConfiguration {
                 (config, builder) -> builder.initialToken(StreamableMessageSource::createHeadToken));
     }
 
+    /** Where the waitlist's offers run, each in a unit of work and transaction of its own. */
+    @Bean(destroyMethod = "shutdown")
+    java.util.concurrent.ExecutorService waitlistOffers() {
+        return java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r, "waitlist-offers");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
     @Bean
     SnapshotTriggerDefinition calendarSnapshotTrigger(Snapshotter snapshotter,
                                                       @Value("${kairos.calendar.snapshot-threshold:250}") int threshold) {

@@ -17,6 +17,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -24,6 +25,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 /**
  * Turns freed time (a cancellation, a reschedule or move away, a released or expired hold) into an offer to the
@@ -40,10 +44,12 @@ class WaitlistMatcher {
 
     private final CommandGateway commands;
     private final JdbcTemplate jdbc;
+    private final Executor offers;
 
-    WaitlistMatcher(CommandGateway commands, JdbcTemplate jdbc) {
+    WaitlistMatcher(CommandGateway commands, JdbcTemplate jdbc, @Qualifier("waitlistOffers") Executor offers) {
         this.commands = commands;
         this.jdbc = jdbc;
+        this.offers = offers;
     }
 
     @EventHandler
@@ -83,13 +89,18 @@ class WaitlistMatcher {
                         + "GROUP BY service_id ORDER BY bool_or(offer_hold_id IS NOT NULL AND offer_hold_id = ?) DESC, min(joined_seq)",
                 UUID.class, businessId.id(), staffId.id(), Timestamp.from(start), Timestamp.from(start), hold, hold);
         for (UUID service : services) {
+            OfferFreedTime offer = new OfferFreedTime(businessId, new ServiceId(service), staffId, start, endedHold);
             try {
-                CommandOutcome outcome = commands.sendAndWait(new OfferFreedTime(businessId, new ServiceId(service), staffId, start, endedHold));
+                // in a transaction of its own: a lost write race is retried by the gateway, not by replaying this event
+                CommandOutcome outcome = CompletableFuture.supplyAsync(() -> commands.<CommandOutcome>sendAndWait(offer), offers).join();
                 if (outcome != null && outcome.revision() == 1) {
                     return;
                 }
-            } catch (BookingException e) {
-                log.debug("time of staff member {} from {} not offered for service {}: {}", staffId, start, service, e.getMessage());
+            } catch (CompletionException e) {
+                if (!(e.getCause() instanceof BookingException refused)) {
+                    throw e;
+                }
+                log.debug("time of staff member {} from {} not offered for service {}: {}", staffId, start, service, refused.getMessage());
             }
         }
     }
