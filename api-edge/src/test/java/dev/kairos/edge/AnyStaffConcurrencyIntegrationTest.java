@@ -19,7 +19,6 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -74,10 +73,7 @@ class AnyStaffConcurrencyIntegrationTest {
     }
 
     private static ConfigurableApplicationContext node(String url) {
-        return new SpringApplicationBuilder(KairosApplication.class, EngineTest.FixedClock.class)
-                .run("--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
-                        "--spring.datasource.password=", "--server.port=0", "--logging.level.root=WARN",
-                        "--db-scheduler.polling-interval=1s", "--kairos.calendar.snapshot-threshold=20");
+        return EngineNodes.start(url, "1s", "--kairos.calendar.snapshot-threshold=20");
     }
 
     @AfterAll
@@ -332,6 +328,6 @@ class AnyStaffConcurrencyIntegrationTest {
     }
 
     private static int port(ConfigurableApplicationContext node) {
-        return Integer.parseInt(node.getEnvironment().getProperty("local.server.port"));
+        return EngineNodes.port(node);
     }
 }

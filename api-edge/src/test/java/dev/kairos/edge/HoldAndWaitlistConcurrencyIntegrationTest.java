@@ -9,7 +9,6 @@ import dev.kairos.infra.LocalPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
@@ -76,11 +75,7 @@ class HoldAndWaitlistConcurrencyIntegrationTest {
     }
 
     private static ConfigurableApplicationContext node(String url) {
-        return new SpringApplicationBuilder(KairosApplication.class, EngineTest.FixedClock.class)
-                .run("--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
-                        "--spring.datasource.password=", "--server.port=0", "--logging.level.root=WARN",
-                        "--db-scheduler.polling-interval=500ms", "--kairos.waitlist.offer-hold=" + HOLD_FOR_ISO,
-                        "--kairos.calendar.snapshot-threshold=20");
+        return EngineNodes.start(url, "500ms", "--kairos.waitlist.offer-hold=" + HOLD_FOR_ISO, "--kairos.calendar.snapshot-threshold=20");
     }
 
     @AfterAll
@@ -90,7 +85,7 @@ class HoldAndWaitlistConcurrencyIntegrationTest {
     }
 
     private static int port(ConfigurableApplicationContext node) {
-        return Integer.parseInt(node.getEnvironment().getProperty("local.server.port"));
+        return EngineNodes.port(node);
     }
 
     private static long conflictRetries() {

@@ -2,9 +2,7 @@ package dev.kairos.edge;
 
 import dev.kairos.infra.LocalPostgres;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -22,14 +20,11 @@ import static org.awaitility.Awaitility.await;
 class HoldExpiryRestartIntegrationTest {
 
     private static ConfigurableApplicationContext node(String url) {
-        return new SpringApplicationBuilder(KairosApplication.class, EngineTest.FixedClock.class)
-                .run("--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
-                        "--spring.datasource.password=", "--server.port=0", "--logging.level.root=WARN",
-                        "--db-scheduler.polling-interval=500ms");
+        return EngineNodes.start(url, "500ms");
     }
 
     private static int port(ConfigurableApplicationContext node) {
-        return node.getBean(Environment.class).getRequiredProperty("local.server.port", Integer.class);
+        return EngineNodes.port(node);
     }
 
     @Test

@@ -5,6 +5,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -25,6 +26,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Eight threads book single appointments into the occurrences of two daily series while the series themselves are
@@ -193,18 +195,14 @@ class SeriesConcurrencyIntegrationTest extends EngineTest {
         }
     }
 
-    private void awaitProjection(UUID staff) throws InterruptedException {
+    private void awaitProjection(UUID staff) {
         long last = jdbc.queryForObject("SELECT max(sequence_number) FROM domainevententry WHERE aggregate_identifier = ?",
                 Long.class, staff.toString());
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (System.nanoTime() < deadline) {
-            Long seen = jdbc.query("SELECT sequence FROM schedule_position WHERE aggregate_id = ?",
-                    rs -> rs.next() ? rs.getLong(1) : null, staff.toString());
-            if (seen != null && seen >= last) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("the schedule read model did not catch up with " + staff);
+        await("the schedule read model catches up with " + staff).atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(50)).until(() -> {
+                    Long seen = jdbc.query("SELECT sequence FROM schedule_position WHERE aggregate_id = ?",
+                            rs -> rs.next() ? rs.getLong(1) : null, staff.toString());
+                    return seen != null && seen >= last;
+                });
     }
 }
