@@ -15,6 +15,7 @@ import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.Task;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -66,6 +67,13 @@ class AxonWiringIntegrationTest extends EngineTest {
         assertThat(deliveries).as("one task delivers deadlines").hasSize(1);
         assertThat(deliveries.get(0).getFailureHandler()).as("a failed delivery is tried again soon, not in five minutes")
                 .isInstanceOf(FailureHandler.ExponentialBackoffFailureHandler.class);
+    }
+
+    @Test
+    void aFailingEventHandlerIsNeverSkipped() {
+        for (String group : new String[]{"schedule", "customers", "waitlist", "command-lookups"}) {
+            assertThat(processing.listenerInvocationErrorHandler(group)).as(group).isInstanceOf(PropagatingErrorHandler.class);
+        }
     }
 
     @Test
