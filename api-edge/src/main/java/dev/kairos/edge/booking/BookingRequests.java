@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /** Request bodies of the booking API. Instants are ISO-8601 with an offset. */
-final class BookingRequests {
+public final class BookingRequests {
     static final int MAX_NOTES = 2000;
     static final int MAX_METADATA_ENTRIES = 20;
 
@@ -54,7 +54,7 @@ final class BookingRequests {
     }
 
     /** A business staff member's decision to let a change through the policy; who decided comes from {@value #ACTOR}. */
-    record OverrideRequest(String reason) {
+    public record OverrideRequest(String reason) {
     }
 
     /**
@@ -74,7 +74,7 @@ final class BookingRequests {
     }
 
     /** Who changes an appointment, as far as anyone is identified before authentication exists. */
-    static final String ACTOR = "X-Actor";
+    public static final String ACTOR = "X-Actor";
 
     static String validReason(String reason) {
         BookingException.require(reason == null || reason.length() <= 500, ErrorCode.VALIDATION_FAILED,
@@ -94,7 +94,7 @@ final class BookingRequests {
         throw new BookingException(ErrorCode.VALIDATION_FAILED, "initiatedBy is \"customer\" or \"business\"");
     }
 
-    static PolicyOverride override(OverrideRequest request, String actor) {
+    public static PolicyOverride override(OverrideRequest request, String actor) {
         if (request == null) {
             return null;
         }

@@ -1,5 +1,6 @@
 package dev.kairos.edge.series;
 
+import dev.kairos.edge.booking.BookingRequests;
 import dev.kairos.availability.ScheduleQueries;
 import dev.kairos.availability.Views.SeriesView;
 import dev.kairos.booking.common.AppointmentId;
@@ -125,23 +126,25 @@ class SeriesController {
 
     @PostMapping("/api/v1/series/{seriesId}/cancel")
     ResponseEntity<Cancelled> cancel(@PathVariable UUID seriesId, @RequestHeader(Tenancy.HEADER) UUID businessId,
-                                     @RequestBody CancelRequest request) {
+                                     @RequestBody CancelRequest request,
+                                     @RequestHeader(name = BookingRequests.ACTOR, required = false) String actor) {
         request.validate();
         SeriesChange change = commands.ask(new CancelSeries(new SeriesId(seriesId), new BusinessId(businessId), request.scope(),
-                request.appointmentId() == null ? null : new AppointmentId(request.appointmentId()), request.reason()),
-                SeriesChange.class);
+                request.appointmentId() == null ? null : new AppointmentId(request.appointmentId()), request.reason(),
+                BookingRequests.override(request.override(), actor)), SeriesChange.class);
         return ResponseEntity.ok().header(ConsistencyTokens.HEADER, ConsistencyTokens.tokenOf(change.outcome()))
                 .body(new Cancelled(seriesId, change.appointmentIds().stream().map(AppointmentId::id).toList()));
     }
 
     @PostMapping("/api/v1/series/{seriesId}/reschedule")
     ResponseEntity<Rescheduled> reschedule(@PathVariable UUID seriesId, @RequestHeader(Tenancy.HEADER) UUID businessId,
-                                           @RequestBody RescheduleRequest request) {
+                                           @RequestBody RescheduleRequest request,
+                                           @RequestHeader(name = BookingRequests.ACTOR, required = false) String actor) {
         request.validate();
         BusinessId business = new BusinessId(businessId);
         RescheduleSeries command = new RescheduleSeries(new SeriesId(seriesId), business, request.scope(),
                 request.appointmentId() == null ? null : new AppointmentId(request.appointmentId()), request.newLocalTime(),
-                request.shiftDays() == null ? 0 : request.shiftDays());
+                request.shiftDays() == null ? 0 : request.shiftDays(), BookingRequests.override(request.override(), actor));
         SeriesChange change = decided(() -> commands.ask(command, SeriesChange.class), () -> queries.series(business,
                 new SeriesId(seriesId)).map(v -> ZoneId.of(v.timeZone())).orElse(ZoneId.of("UTC")));
         return ResponseEntity.ok().header(ConsistencyTokens.HEADER, ConsistencyTokens.tokenOf(change.outcome()))

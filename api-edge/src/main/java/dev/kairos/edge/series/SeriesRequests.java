@@ -1,5 +1,6 @@
 package dev.kairos.edge.series;
 
+import dev.kairos.edge.booking.BookingRequests;
 import dev.kairos.booking.calendar.CustomerDetails;
 import dev.kairos.booking.common.BookingException;
 import dev.kairos.booking.common.ErrorCode;
@@ -68,7 +69,7 @@ final class SeriesRequests {
         }
     }
 
-    record CancelRequest(SeriesScope scope, UUID appointmentId, String reason) {
+    record CancelRequest(SeriesScope scope, UUID appointmentId, String reason, BookingRequests.OverrideRequest override) {
         void validate() {
             required(scope, "scope");
             BookingException.require(scope == SeriesScope.ALL || appointmentId != null, ErrorCode.VALIDATION_FAILED,
@@ -79,7 +80,8 @@ final class SeriesRequests {
     }
 
     /** Moves the occurrences in scope to {@code newLocalTime} and/or by {@code shiftDays} days, all or none. */
-    record RescheduleRequest(SeriesScope scope, UUID appointmentId, LocalTime newLocalTime, Integer shiftDays) {
+    record RescheduleRequest(SeriesScope scope, UUID appointmentId, LocalTime newLocalTime, Integer shiftDays,
+                             BookingRequests.OverrideRequest override) {
         void validate() {
             required(scope, "scope");
             BookingException.require(scope == SeriesScope.ALL || appointmentId != null, ErrorCode.VALIDATION_FAILED,

@@ -341,7 +341,8 @@ public class CalendarCommandHandler {
                     () -> "the appointment is already " + r.status()));
         }
         Aggregate<StaffCalendar> calendar = calendarOf(series.staffId(), command.businessId());
-        List<AppointmentId> cancelled = calendar.invoke(c -> c.cancelSeries(command, clock.instant()));
+        ChangePolicy policy = lookups.service(series.serviceId()).map(r -> r.terms().changePolicy()).orElse(ChangePolicy.NONE);
+        List<AppointmentId> cancelled = calendar.invoke(c -> c.cancelSeries(command, policy, clock.instant()));
         return new SeriesChange(outcome(calendar, 0), cancelled);
     }
 

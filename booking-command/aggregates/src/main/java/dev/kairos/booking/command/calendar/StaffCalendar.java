@@ -23,6 +23,7 @@ import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import dev.kairos.booking.calendar.CancelAppointment;
 import dev.kairos.booking.calendar.ChangeDecision;
+import dev.kairos.booking.calendar.Initiator;
 import dev.kairos.booking.calendar.RescheduleAppointment;
 import dev.kairos.booking.catalog.ChangePolicy;
 import dev.kairos.booking.common.Money;
@@ -478,16 +479,21 @@ public class StaffCalendar {
     }
 
     /** Cancels the live, not yet started occurrences in scope; returns them (none: nothing left to do). */
-    List<AppointmentId> cancelSeries(CancelSeries command, Instant now) {
+    List<AppointmentId> cancelSeries(CancelSeries command, ChangePolicy policy, Instant now) {
         SeriesInCalendar s = seriesOf(command.seriesId());
         List<LiveAppointment> targets = inScope(s, command.scope(), command.appointmentId(), now);
         if (targets.isEmpty()) {
             return List.of();
         }
+        // the business decides: no fee, but an occurrence inside the closed window needs an override
+        List<ChangeDecision> decisions = targets.stream().map(a -> ChangeDecision.decide(policy.cancellation(),
+                a.slot().start(), now, Initiator.BUSINESS, command.policyOverride(), ErrorCode.CANCELLATION_WINDOW_CLOSED)).toList();
         List<AppointmentId> ids = targets.stream().map(LiveAppointment::id).toList();
         apply(new SeriesCancelled(s.id(), businessId, staffId, command.scope(), command.appointmentId(), ids, command.reason()));
-        for (LiveAppointment a : targets) {
-            apply(new AppointmentCancelled(a.id(), businessId, staffId, command.reason(), a.revision() + 1));
+        for (int i = 0; i < targets.size(); i++) {
+            LiveAppointment a = targets.get(i);
+            apply(new AppointmentCancelled(a.id(), businessId, staffId, command.reason(), a.revision() + 1, Initiator.BUSINESS,
+                    decisions.get(i).feeDue(), decisions.get(i).policyOverride()));
         }
         return ids;
     }
@@ -498,6 +504,7 @@ public class StaffCalendar {
      * occurrences' current times and against the occurrences already placed in this decision.
      */
     List<AppointmentId> rescheduleSeries(RescheduleSeries command, ServiceTerms terms, List<TimeSlot> holidays, Instant now) {
+        ChangePolicy policy = terms.changePolicy();
         SeriesInCalendar s = seriesOf(command.seriesId());
         requireProvides(s.serviceId());
         List<LiveAppointment> targets = inScope(s, command.scope(), command.appointmentId(), now);
@@ -534,12 +541,17 @@ public class StaffCalendar {
         if (changed.isEmpty()) {
             return List.of();
         }
+        List<ChangeDecision> decisions = changed.stream().map(after -> ChangeDecision.decide(policy.reschedule(),
+                live.get(after.id()).slot().start(), now, Initiator.BUSINESS, command.policyOverride(),
+                ErrorCode.RESCHEDULE_WINDOW_CLOSED)).toList();
         List<AppointmentId> ids = changed.stream().map(LiveAppointment::id).toList();
         apply(new SeriesRescheduled(s.id(), businessId, staffId, command.scope(), command.appointmentId(),
                 command.newLocalTime(), command.shiftDays(), s.zone(), ids));
-        for (LiveAppointment after : changed) {
+        for (int i = 0; i < changed.size(); i++) {
+            LiveAppointment after = changed.get(i);
             apply(new AppointmentRescheduled(after.id(), businessId, staffId, live.get(after.id()).slot(), after.slot(),
-                    after.blocked(), after.revision()));
+                    after.blocked(), after.revision(), Initiator.BUSINESS, decisions.get(i).feeDue(),
+                    decisions.get(i).policyOverride()));
         }
         return ids;
     }
