@@ -322,12 +322,16 @@ public class CalendarCommandHandler {
         lookups.series(command.seriesId()).ifPresent(existing -> BookingException.require(
                 existing.staffId().equals(command.staffId()) && existing.businessId().equals(command.businessId()),
                 ErrorCode.ALREADY_EXISTS, () -> "series " + command.seriesId() + " already exists"));
-        BookingException.require(terms.customerLimit() == null, ErrorCode.VALIDATION_FAILED,
-                "a service with a limit per customer is booked one appointment at a time, not as a series");
         Aggregate<StaffCalendar> calendar = calendarOf(command.staffId(), command.businessId());
         List<TimeSlot> holidays = holidaysAcross(command.businessId(), occurrences);
+        Instant now = clock.instant();
+        // under a limit per customer, the free occurrences that would go beyond it are not free for this customer
+        Set<AppointmentId> beyondLimit = terms.customerLimit() == null ? Set.of()
+                : quotas.beyondLimit(command.businessId(), command.serviceId(), command.customerId(), freeOnes(calendar.invoke(
+                        c -> c.previewSeries(command.seriesId(), command.serviceId(), occurrences, terms, holidays, now))), terms);
         List<OccurrenceOutcome> plan = calendar.invoke(c -> c.bookSeries(command, zone, recurrence.rule(), occurrences,
-                terms, holidays, clock.instant()));
+                terms, holidays, beyondLimit, now));
+        quotas.toBookAll(command.businessId(), command.serviceId(), command.customerId(), freeOnes(plan), terms).apply();
         return new SeriesDecision(outcome(calendar, 1), command.seriesId(), zone, plan);
     }
 
@@ -343,6 +347,8 @@ public class CalendarCommandHandler {
         Aggregate<StaffCalendar> calendar = calendarOf(series.staffId(), command.businessId());
         ChangePolicy policy = lookups.service(series.serviceId()).map(r -> r.terms().changePolicy()).orElse(ChangePolicy.NONE);
         List<AppointmentId> cancelled = calendar.invoke(c -> c.cancelSeries(command, policy, clock.instant()));
+        // cancelled occurrences free their places under a limit per customer
+        cancelled.forEach(id -> quotas.toRelease(id).apply());
         return new SeriesChange(outcome(calendar, 0), cancelled);
     }
 
@@ -356,13 +362,24 @@ public class CalendarCommandHandler {
         Instant now = clock.instant();
         List<TimeSlot> holidays = lookups.holidays(command.businessId(), now.minus(CommandLookups.HOLIDAY_REACH),
                 now.plus(java.time.Duration.ofDays(3660 + 400)));
+        // under a limit per customer occurrences keep their dates, hence their periods; single appointments may move
+        BookingException.require(terms.customerLimit() == null || command.shiftDays() == 0, ErrorCode.VALIDATION_FAILED,
+                "occurrences of a service with a limit per customer keep their dates; move single appointments instead");
         List<AppointmentId> moved = calendar.invoke(c -> c.rescheduleSeries(command, terms, holidays, now));
+        for (AppointmentId id : moved) {
+            Instant newStart = calendar.invoke(c -> c.appointment(id)).slot().start();
+            quotas.toRecordMove(command.businessId(), id, newStart).apply();
+        }
         return new SeriesChange(outcome(calendar, 0), moved);
     }
 
     private CommandLookups.SeriesRecord seriesRecord(dev.kairos.booking.series.SeriesId seriesId, BusinessId businessId) {
         return lookups.series(seriesId).filter(r -> r.businessId().equals(businessId))
                 .orElseThrow(() -> new BookingException(ErrorCode.SERIES_NOT_FOUND, "series not found: " + seriesId));
+    }
+
+    private static List<Map.Entry<AppointmentId, Instant>> freeOnes(List<OccurrenceOutcome> plan) {
+        return plan.stream().filter(OccurrenceOutcome::isFree).map(o -> Map.entry(o.appointmentId(), o.start())).toList();
     }
 
     /** The business's holidays around every occurrence of a series. */

@@ -403,7 +403,8 @@ public class StaffCalendar {
      * series of which nothing is free is rejected. Booking the same series again answers with the first outcome.
      */
     List<OccurrenceOutcome> bookSeries(BookSeries command, ZoneId zone, String rule, List<Occurrence> occurrences,
-                                       ServiceTerms terms, List<TimeSlot> holidays, Instant now) {
+                                       ServiceTerms terms, List<TimeSlot> holidays, Set<AppointmentId> beyondCustomerLimit,
+                                       Instant now) {
         SeriesInCalendar existing = series.get(command.seriesId());
         if (existing != null) {
             BookingException.require(existing.rule().equals(rule) && existing.firstStart().equals(command.firstStart())
@@ -412,7 +413,12 @@ public class StaffCalendar {
             return existing.occurrences();
         }
         requireSeriesBookable(command.serviceId(), occurrences, terms, now);
-        List<OccurrenceOutcome> plan = plan(command.seriesId(), command.serviceId(), occurrences, terms, holidays, now);
+        List<OccurrenceOutcome> plan = plan(command.seriesId(), command.serviceId(), occurrences, terms, holidays, now).stream()
+                .map(o -> o.isFree() && beyondCustomerLimit.contains(o.appointmentId())
+                        ? new OccurrenceOutcome(o.index(), o.appointmentId(), o.localStart(), o.start(),
+                        ErrorCode.CUSTOMER_LIMIT_REACHED.code(), "the customer's limit for the service is reached in its period")
+                        : o)
+                .toList();
         List<OccurrenceOutcome> conflicts = plan.stream().filter(o -> !o.isFree()).toList();
         if (!conflicts.isEmpty() && (command.mode() == SeriesMode.ALL_OR_NOTHING || conflicts.size() == plan.size())) {
             throw new SeriesConflictException(conflicts.size() + " of " + plan.size() + " occurrences cannot be booked"

@@ -17,6 +17,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import java.util.Set;
+import java.util.Map;
+import java.util.List;
 
 /**
  * The customer-limit side of booking, moving and cancelling. A handler first loads the calendars it needs, then asks
@@ -61,6 +64,11 @@ public class CustomerQuotas {
         if (terms.customerLimit() != null) {
             return toBook(businessId, serviceId, customerId, appointmentId, newStart, terms);
         }
+        return toRecordMove(businessId, appointmentId, newStart);
+    }
+
+    /** Records that a counted appointment now starts at {@code newStart}, without a check; none if it is not counted. */
+    public Step toRecordMove(BusinessId businessId, AppointmentId appointmentId, Instant newStart) {
         Optional<String> counted = lookups.quotaOf(appointmentId);
         if (counted.isEmpty()) {
             return Step.NONE;
@@ -68,6 +76,51 @@ public class CustomerQuotas {
         Aggregate<CustomerServiceQuota> quota = quotas.load(counted.get());
         ZoneId zone = zoneOf(businessId);
         return decided(() -> quota.execute(q -> q.place(appointmentId, newStart, null, zone)));
+    }
+
+    /**
+     * The occurrences of a series (in order) that would take the customer beyond the service's limit, counting the
+     * customer's bookings so far and each earlier occurrence; none without a limit.
+     */
+    public Set<AppointmentId> beyondLimit(BusinessId businessId, ServiceId serviceId, CustomerId customerId,
+                                          List<Map.Entry<AppointmentId, Instant>> wanted, ServiceTerms terms) {
+        CustomerLimit limit = terms.customerLimit();
+        if (limit == null || wanted.isEmpty()) {
+            return Set.of();
+        }
+        QuotaKey key = new QuotaKey(businessId, serviceId, customerId);
+        Map<AppointmentId, Instant> counted = lookups.quotaExists(key.aggregateId())
+                ? quotas.load(key.aggregateId()).invoke(CustomerServiceQuota::places) : Map.of();
+        return CustomerServiceQuota.beyondLimit(counted, wanted, limit, zoneOf(businessId));
+    }
+
+    /** Counting the booked occurrences of a series, already checked with {@link #beyondLimit}. */
+    public Step toBookAll(BusinessId businessId, ServiceId serviceId, CustomerId customerId,
+                          List<Map.Entry<AppointmentId, Instant>> booked, ServiceTerms terms) {
+        CustomerLimit limit = terms.customerLimit();
+        if (limit == null || booked.isEmpty()) {
+            return Step.NONE;
+        }
+        QuotaKey key = new QuotaKey(businessId, serviceId, customerId);
+        ZoneId zone = zoneOf(businessId);
+        return decided(() -> {
+            Aggregate<CustomerServiceQuota> quota;
+            List<Map.Entry<AppointmentId, Instant>> rest = booked;
+            if (lookups.quotaExists(key.aggregateId())) {
+                quota = quotas.load(key.aggregateId());
+            } else {
+                Map.Entry<AppointmentId, Instant> first = booked.get(0);
+                try {
+                    quota = quotas.newInstance(() -> new CustomerServiceQuota(key, first.getKey(), first.getValue()));
+                } catch (Exception e) {
+                    throw new IllegalStateException("customer quota " + key + " could not be created", e);
+                }
+                rest = booked.subList(1, booked.size());
+            }
+            for (Map.Entry<AppointmentId, Instant> b : rest) {
+                quota.execute(q -> q.place(b.getKey(), b.getValue(), limit, zone));
+            }
+        });
     }
 
     /** Cancelling a booking frees its place, if it was counted. */

@@ -20,6 +20,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.List;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -78,6 +80,34 @@ public class CustomerServiceQuota {
         } else {
             apply(new QuotaPlaceMoved(id, businessId, serviceId, customerId, appointmentId, start));
         }
+    }
+
+    /** The counted appointments and their starts. */
+    Map<AppointmentId, Instant> places() {
+        return Map.copyOf(places);
+    }
+
+    /**
+     * Which of {@code wanted} (taken in order, each counting for the ones after it) would go beyond the limit on top
+     * of the {@code counted} appointments.
+     */
+    static Set<AppointmentId> beyondLimit(Map<AppointmentId, Instant> counted, List<Map.Entry<AppointmentId, Instant>> wanted,
+                                          CustomerLimit limit, ZoneId zone) {
+        Map<AppointmentId, Instant> taken = new HashMap<>(counted);
+        Set<AppointmentId> beyond = new java.util.LinkedHashSet<>();
+        for (Map.Entry<AppointmentId, Instant> w : wanted) {
+            LocalDate period = limit.periodOf(w.getValue(), zone);
+            long inPeriod = taken.entrySet().stream()
+                    .filter(p -> !p.getKey().equals(w.getKey()))
+                    .filter(p -> limit.periodOf(p.getValue(), zone).equals(period))
+                    .count();
+            if (inPeriod < limit.max()) {
+                taken.put(w.getKey(), w.getValue());
+            } else {
+                beyond.add(w.getKey());
+            }
+        }
+        return beyond;
     }
 
     /** A cancelled appointment frees its place; one not counted changes nothing. */
