@@ -3,8 +3,6 @@ package dev.kairos.edge;
 import dev.kairos.booking.calendar.AppointmentBooked;
 import dev.kairos.booking.calendar.AppointmentRescheduled;
 import dev.kairos.booking.calendar.AppointmentStatusChanged;
-import dev.kairos.booking.calendar.AppointmentTransferredIn;
-import dev.kairos.booking.calendar.AppointmentTransferredOut;
 import dev.kairos.booking.common.BusinessId;
 import dev.kairos.booking.common.CustomerId;
 import dev.kairos.booking.common.ServiceId;
@@ -68,8 +66,8 @@ class AnyStaffConcurrencyIntegrationTest {
         String url = LocalPostgres.freshDatabase();
         nodeA = node(url);
         nodeB = node(url);
-        a = new Api(port(nodeA));
-        b = new Api(port(nodeB));
+        a = new Api(EngineNodes.port(nodeA));
+        b = new Api(EngineNodes.port(nodeB));
     }
 
     private static ConfigurableApplicationContext node(String url) {
@@ -123,8 +121,8 @@ class AnyStaffConcurrencyIntegrationTest {
         EventStore eventStore = nodeA.getBean(EventStore.class);
         Map<String, TimeSlot> replayed = new HashMap<>();
         for (UUID s : staff) {
-            Map<String, TimeSlot> live = replay(eventStore, s);
-            assertNoOverlap(live.values());
+            Map<String, TimeSlot> live = CalendarHistory.liveBlocked(eventStore, s);
+            CalendarHistory.assertNoOverlap(live.values());
             assertThat(live).as("appointments of staff member %s", s).hasSize(SLOTS);
             live.keySet().forEach(id -> assertThat(assigned.get(id)).isEqualTo(s));
             replayed.putAll(live);
@@ -145,7 +143,7 @@ class AnyStaffConcurrencyIntegrationTest {
                     projected.computeIfAbsent(rs.getObject(2, UUID.class), k -> new ArrayList<>())
                             .add(new TimeSlot(rs.getTimestamp(3).toInstant(), rs.getTimestamp(4).toInstant()));
                 }, service);
-        projected.values().forEach(AnyStaffConcurrencyIntegrationTest::assertNoOverlap);
+        projected.values().forEach(CalendarHistory::assertNoOverlap);
         assertThat(projectedIds).isEqualTo(won.keySet());
     }
 
@@ -299,35 +297,5 @@ class AnyStaffConcurrencyIntegrationTest {
                 live.remove(e.appointmentId().toString());
             }
         });
-    }
-
-    private static Map<String, TimeSlot> replay(EventStore eventStore, UUID staffId) {
-        Map<String, TimeSlot> live = new TreeMap<>();
-        eventStore.readEvents(staffId.toString()).asStream().forEach(message -> {
-            Object event = message.getPayload();
-            if (event instanceof AppointmentBooked e) {
-                live.put(e.appointmentId().toString(), e.blocked());
-            } else if (event instanceof AppointmentRescheduled e) {
-                live.put(e.appointmentId().toString(), e.blocked());
-            } else if (event instanceof AppointmentTransferredIn e) {
-                live.put(e.appointmentId().toString(), e.blocked());
-            } else if (event instanceof AppointmentTransferredOut e) {
-                live.remove(e.appointmentId().toString());
-            } else if (event instanceof AppointmentStatusChanged e && !e.newStatus().isLive()) {
-                live.remove(e.appointmentId().toString());
-            }
-        });
-        return live;
-    }
-
-    private static void assertNoOverlap(java.util.Collection<TimeSlot> slots) {
-        List<TimeSlot> sorted = slots.stream().sorted().toList();
-        for (int i = 1; i < sorted.size(); i++) {
-            assertThat(sorted.get(i - 1).overlaps(sorted.get(i))).as(sorted.get(i - 1) + " vs " + sorted.get(i)).isFalse();
-        }
-    }
-
-    private static int port(ConfigurableApplicationContext node) {
-        return EngineNodes.port(node);
     }
 }

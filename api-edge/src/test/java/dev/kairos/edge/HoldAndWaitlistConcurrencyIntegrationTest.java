@@ -69,8 +69,8 @@ class HoldAndWaitlistConcurrencyIntegrationTest {
         String url = LocalPostgres.freshDatabase();
         nodeA = node(url);
         nodeB = node(url);
-        a = new Api(port(nodeA));
-        b = new Api(port(nodeB));
+        a = new Api(EngineNodes.port(nodeA));
+        b = new Api(EngineNodes.port(nodeB));
         db = nodeA.getBean(JdbcTemplate.class);
     }
 
@@ -82,10 +82,6 @@ class HoldAndWaitlistConcurrencyIntegrationTest {
     static void stop() {
         nodeB.close();
         nodeA.close();
-    }
-
-    private static int port(ConfigurableApplicationContext node) {
-        return EngineNodes.port(node);
     }
 
     private static long conflictRetries() {
@@ -346,7 +342,7 @@ class HoldAndWaitlistConcurrencyIntegrationTest {
     }
 
     private static String base(Api node) {
-        return "http://127.0.0.1:" + (node == a ? port(nodeA) : port(nodeB));
+        return "http://127.0.0.1:" + (node == a ? EngineNodes.port(nodeA) : EngineNodes.port(nodeB));
     }
 
     private static long count(Map<String, String> values, String value) {

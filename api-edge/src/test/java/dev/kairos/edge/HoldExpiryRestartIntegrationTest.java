@@ -23,15 +23,11 @@ class HoldExpiryRestartIntegrationTest {
         return EngineNodes.start(url, "500ms");
     }
 
-    private static int port(ConfigurableApplicationContext node) {
-        return EngineNodes.port(node);
-    }
-
     @Test
     void aHoldPlacedBeforeARestartExpiresOnceAfterIt() {
         String url = LocalPostgres.freshDatabase();
         ConfigurableApplicationContext first = node(url);
-        Api api = new Api(port(first));
+        Api api = new Api(EngineNodes.port(first));
         Scenario salon = Scenario.business(api, "Salon", "UTC");
         UUID cut = salon.service("Cut", 60, 0, 0, 60, 0);
         UUID mia = salon.staff("Mia", "UTC", List.of(cut), "09:00-12:00");
@@ -49,10 +45,10 @@ class HoldExpiryRestartIntegrationTest {
         ConfigurableApplicationContext third = node(url);
         try {
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> expiries(jdbc, holdId) > 0);
-            Api b = new Api(port(second));
+            Api b = new Api(EngineNodes.port(second));
             await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
                     .until(() -> "EXPIRED".equals(b.get("/api/v1/holds/" + holdId, "X-Business-Id", salon.tenant()).text("state")));
-            assertThat(new Api(port(third)).post("/api/v1/holds/" + holdId + "/confirm",
+            assertThat(new Api(EngineNodes.port(third)).post("/api/v1/holds/" + holdId + "/confirm",
                     "{\"customer\":{\"name\":\"Ada\",\"email\":\"ada@example.com\"}}", "X-Business-Id", salon.tenant()).code())
                     .isEqualTo("hold-expired");
             assertThat(salon.bookVia(b, cut, mia, "2026-12-07T10:00:00Z", "Bob").status()).isEqualTo(201);

@@ -1,10 +1,5 @@
 package dev.kairos.edge;
 
-import dev.kairos.booking.calendar.AppointmentBooked;
-import dev.kairos.booking.calendar.AppointmentRescheduled;
-import dev.kairos.booking.calendar.AppointmentStatusChanged;
-import dev.kairos.booking.calendar.AppointmentTransferredIn;
-import dev.kairos.booking.calendar.AppointmentTransferredOut;
 import dev.kairos.booking.common.TimeSlot;
 import dev.kairos.edge.config.ConflictRetryScheduler;
 import dev.kairos.infra.LocalPostgres;
@@ -24,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -77,8 +71,8 @@ class TwoNodeConcurrencyIntegrationTest {
 
     @Test
     void exactlyOneBookingPerContestedIntervalAcrossTwoNodes() throws Exception {
-        Api a = new Api(port(nodeA));
-        Api b = new Api(port(nodeB));
+        Api a = new Api(EngineNodes.port(nodeA));
+        Api b = new Api(EngineNodes.port(nodeB));
         Scenario clinic = Scenario.business(a, "Clinic", "UTC");
         UUID service = clinic.service("Consultation", 60, 0, 0, 15, 0);
         List<UUID> staff = new ArrayList<>();
@@ -132,8 +126,8 @@ class TwoNodeConcurrencyIntegrationTest {
         EventStore eventStore = nodeA.getBean(EventStore.class);
         Map<String, TimeSlot> replayed = new HashMap<>();
         for (UUID s : staff) {
-            Map<String, TimeSlot> live = replay(eventStore, s);
-            assertNoOverlap(live.values());
+            Map<String, TimeSlot> live = CalendarHistory.liveBlocked(eventStore, s);
+            CalendarHistory.assertNoOverlap(live.values());
             replayed.putAll(live);
         }
         assertThat(replayed.keySet()).isEqualTo(won.keySet());
@@ -150,37 +144,7 @@ class TwoNodeConcurrencyIntegrationTest {
                     projected.computeIfAbsent(rs.getObject(2, UUID.class), k -> new ArrayList<>())
                             .add(new TimeSlot(rs.getTimestamp(3).toInstant(), rs.getTimestamp(4).toInstant()));
                 });
-        projected.values().forEach(TwoNodeConcurrencyIntegrationTest::assertNoOverlap);
+        projected.values().forEach(CalendarHistory::assertNoOverlap);
         assertThat(projectedIds).isEqualTo(won.keySet());
-    }
-
-    private static Map<String, TimeSlot> replay(EventStore eventStore, UUID staffId) {
-        Map<String, TimeSlot> live = new TreeMap<>();
-        eventStore.readEvents(staffId.toString()).asStream().forEach(message -> {
-            Object event = message.getPayload();
-            if (event instanceof AppointmentBooked e) {
-                live.put(e.appointmentId().toString(), e.blocked());
-            } else if (event instanceof AppointmentRescheduled e) {
-                live.put(e.appointmentId().toString(), e.blocked());
-            } else if (event instanceof AppointmentTransferredIn e) {
-                live.put(e.appointmentId().toString(), e.blocked());
-            } else if (event instanceof AppointmentTransferredOut e) {
-                live.remove(e.appointmentId().toString());
-            } else if (event instanceof AppointmentStatusChanged e && !e.newStatus().isLive()) {
-                live.remove(e.appointmentId().toString());
-            }
-        });
-        return live;
-    }
-
-    private static void assertNoOverlap(java.util.Collection<TimeSlot> slots) {
-        List<TimeSlot> sorted = slots.stream().sorted().toList();
-        for (int i = 1; i < sorted.size(); i++) {
-            assertThat(sorted.get(i - 1).overlaps(sorted.get(i))).as(sorted.get(i - 1) + " vs " + sorted.get(i)).isFalse();
-        }
-    }
-
-    private static int port(ConfigurableApplicationContext node) {
-        return EngineNodes.port(node);
     }
 }
