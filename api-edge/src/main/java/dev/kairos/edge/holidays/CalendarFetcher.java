@@ -2,14 +2,12 @@ package dev.kairos.edge.holidays;
 
 import dev.kairos.booking.common.BookingException;
 import dev.kairos.booking.common.ErrorCode;
+import dev.kairos.edge.support.OutboundUrls;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.io.ByteArrayOutputStream;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -17,7 +15,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -27,12 +24,9 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Fetches an iCalendar file a client names by URL: http or https only, with connect and response timeouts, a size
- * cap, at most {@value #MAX_REDIRECTS} redirects (each checked again), and never from the engine's own network:
- * loopback, private, link-local, unique-local, carrier-grade NAT, multicast and unspecified addresses are refused
- * (loopback may be allowed by {@code kairos.holidays.import.allow-loopback}, for tests and local set-ups).
- *
- * <p>The host is resolved and checked before the request; a name that resolves differently moments later (DNS
- * rebinding) is not caught by this check alone: deployments that must rule it out add an egress proxy.
+ * cap, at most {@value #MAX_REDIRECTS} redirects (each checked again), and never from the engine's own network
+ * ({@link OutboundUrls}; loopback may be allowed by {@code kairos.holidays.import.allow-loopback}, for tests and
+ * local set-ups).
  */
 @Component
 class CalendarFetcher {
@@ -73,52 +67,7 @@ class CalendarFetcher {
 
     /** The URL, if it is absolute http(s) to a host outside the engine's own network. */
     URI check(String url) {
-        URI uri;
-        try {
-            uri = new URI(url);
-        } catch (URISyntaxException | NullPointerException e) {
-            throw new BookingException(ErrorCode.CALENDAR_URL_REFUSED, "not a valid URL");
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new BookingException(ErrorCode.CALENDAR_URL_REFUSED, "only http and https URLs are fetched");
-        }
-        if (uri.getHost() == null || uri.getRawUserInfo() != null) {
-            throw new BookingException(ErrorCode.CALENDAR_URL_REFUSED, "the URL needs a host and no user information");
-        }
-        InetAddress[] addresses;
-        try {
-            addresses = InetAddress.getAllByName(uri.getHost());
-        } catch (UnknownHostException e) {
-            throw new BookingException(ErrorCode.CALENDAR_UNREACHABLE, "unknown host " + uri.getHost());
-        }
-        for (InetAddress address : addresses) {
-            if (internal(address)) {
-                throw new BookingException(ErrorCode.CALENDAR_URL_REFUSED,
-                        "calendars are not fetched from private or local addresses (" + uri.getHost() + ")");
-            }
-        }
-        return uri;
-    }
-
-    private boolean internal(InetAddress address) {
-        if (address.isLoopbackAddress()) {
-            return !allowLoopback;
-        }
-        if (address.isAnyLocalAddress() || address.isLinkLocalAddress() || address.isSiteLocalAddress()
-                || address.isMulticastAddress()) {
-            return true;
-        }
-        byte[] b = address.getAddress();
-        if (b.length == 4) {
-            int first = b[0] & 0xff;
-            int second = b[1] & 0xff;
-            return first == 0 || (first == 100 && second >= 64 && second < 128) // carrier-grade NAT
-                    || (first == 192 && second == 0 && (b[2] & 0xff) == 0) // IETF protocol assignments
-                    || (first == 198 && (second == 18 || second == 19)) // benchmarking
-                    || first >= 240; // reserved and broadcast
-        }
-        return (b[0] & 0xfe) == 0xfc; // IPv6 unique local fc00::/7
+        return OutboundUrls.check(url, allowLoopback, "calendars", ErrorCode.CALENDAR_URL_REFUSED, ErrorCode.CALENDAR_UNREACHABLE);
     }
 
     /** One request, headers and body within the timeout, the body cut off past the size cap. */

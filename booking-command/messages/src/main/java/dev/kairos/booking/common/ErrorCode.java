@@ -79,7 +79,23 @@ public enum ErrorCode {
     SERIES_NOT_FOUND("series-not-found", Kind.NOT_FOUND),
     // capability links (signed manage-booking links): who holds a valid one may act on its appointment
     MANAGE_LINK_INVALID("manage-link-invalid", Kind.UNAUTHORIZED),
-    MANAGE_LINK_EXPIRED("manage-link-expired", Kind.GONE);
+    MANAGE_LINK_EXPIRED("manage-link-expired", Kind.GONE),
+    // single sign-on: a business's own identity provider (OpenID Connect or SAML 2.0)
+    SSO_NOT_CONFIGURED("sso-not-configured", Kind.NOT_FOUND),
+    SSO_URL_REFUSED("sso-url-refused", Kind.INVALID),
+    SSO_DISCOVERY_FAILED("sso-discovery-failed", Kind.INVALID),
+    SSO_ROLE_NOT_ALLOWED("sso-role-not-allowed", Kind.INVALID),
+    SSO_CERTIFICATE_INVALID("sso-certificate-invalid", Kind.INVALID),
+    SSO_STATE_INVALID("sso-state-invalid", Kind.UNAUTHORIZED),
+    SSO_STATE_EXPIRED("sso-state-expired", Kind.UNAUTHORIZED),
+    SSO_STATE_REUSED("sso-state-reused", Kind.UNAUTHORIZED),
+    SSO_PROVIDER_ERROR("sso-provider-error", Kind.UNAUTHORIZED),
+    SSO_TOKEN_INVALID("sso-token-invalid", Kind.UNAUTHORIZED),
+    SSO_EMAIL_UNVERIFIED("sso-email-unverified", Kind.UNAUTHORIZED),
+    SSO_DOMAIN_NOT_ALLOWED("sso-domain-not-allowed", Kind.UNAUTHORIZED),
+    SSO_SAML_MALFORMED("sso-saml-malformed", Kind.UNAUTHORIZED),
+    SSO_SAML_SIGNATURE_INVALID("sso-saml-signature-invalid", Kind.UNAUTHORIZED),
+    SSO_SAML_ASSERTION_INVALID("sso-saml-assertion-invalid", Kind.UNAUTHORIZED);
 
     public enum Kind { MALFORMED, INVALID, RULE, CONFLICT, PRECONDITION, NOT_FOUND, UNAUTHORIZED, GONE, FAILURE }
 
