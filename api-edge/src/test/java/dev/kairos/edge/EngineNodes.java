@@ -18,7 +18,9 @@ final class EngineNodes {
     static ConfigurableApplicationContext start(String url, String pollEvery, String... settings) {
         List<String> args = new ArrayList<>(List.of("--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
                 "--spring.datasource.password=", "--server.port=0", "--logging.level.root=WARN",
-                "--db-scheduler.polling-interval=" + pollEvery));
+                "--db-scheduler.polling-interval=" + pollEvery,
+                "--kairos.identity.bootstrap-admin.email=" + EngineTest.ADMIN_EMAIL,
+                "--kairos.identity.bootstrap-admin.password=" + EngineTest.ADMIN_PASSWORD));
         args.addAll(List.of(settings));
         return new SpringApplicationBuilder(KairosApplication.class, EngineTest.FixedClock.class).run(args.toArray(String[]::new));
     }

@@ -22,10 +22,15 @@ import java.time.ZoneOffset;
  * (Tuesday 1 December 2026, 08:00 UTC).
  */
 @SpringBootTest(classes = KairosApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"logging.level.root=WARN", "db-scheduler.polling-interval=1s", "kairos.holidays.import.allow-loopback=true"})
+        properties = {"logging.level.root=WARN", "db-scheduler.polling-interval=1s", "kairos.holidays.import.allow-loopback=true",
+                "kairos.identity.bootstrap-admin.email=" + EngineTest.ADMIN_EMAIL,
+                "kairos.identity.bootstrap-admin.password=" + EngineTest.ADMIN_PASSWORD})
 @Import(EngineTest.FixedClock.class)
 public abstract class EngineTest {
     public static final Instant NOW = Instant.parse("2026-12-01T08:00:00Z");
+    /** The platform admin every test engine starts with; {@link Api} signs in as it unless told otherwise. */
+    public static final String ADMIN_EMAIL = "platform-admin@kairos.test";
+    public static final String ADMIN_PASSWORD = "correct horse battery staple";
 
     @LocalServerPort
     protected int port;

@@ -1,5 +1,6 @@
 package dev.kairos.edge.booking;
 
+import dev.kairos.edge.access.ActingFor;
 import dev.kairos.availability.ScheduleQueries;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.kairos.availability.Views.AppointmentView;
@@ -45,7 +46,6 @@ import dev.kairos.edge.support.IdGenerator;
 import dev.kairos.edge.support.IdempotencyFilter;
 import dev.kairos.edge.support.Reads;
 import dev.kairos.edge.support.Revisions;
-import dev.kairos.edge.support.Tenancy;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -158,7 +158,7 @@ class AppointmentController {
     }
 
     @GetMapping("/api/v1/appointments/{appointmentId}")
-    ResponseEntity<AppointmentResponse> get(@PathVariable UUID appointmentId, @RequestHeader(Tenancy.HEADER) UUID businessId,
+    ResponseEntity<AppointmentResponse> get(@PathVariable UUID appointmentId, @ActingFor UUID businessId,
                                             @RequestHeader(name = ConsistencyTokens.HEADER, required = false) String token) {
         BusinessId business = new BusinessId(businessId);
         return reads.one(token, () -> queries.appointment(business, new AppointmentId(appointmentId))
@@ -169,19 +169,19 @@ class AppointmentController {
     }
 
     @PostMapping("/api/v1/appointments/{appointmentId}/confirm")
-    ResponseEntity<Accepted.Body> confirm(@PathVariable UUID appointmentId, @RequestHeader(Tenancy.HEADER) UUID businessId,
+    ResponseEntity<Accepted.Body> confirm(@PathVariable UUID appointmentId, @ActingFor UUID businessId,
                                           @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         return change(appointmentId, r -> new ConfirmAppointment(new AppointmentId(appointmentId), new BusinessId(businessId), r), ifMatch);
     }
 
     @PostMapping("/api/v1/appointments/{appointmentId}/complete")
-    ResponseEntity<Accepted.Body> complete(@PathVariable UUID appointmentId, @RequestHeader(Tenancy.HEADER) UUID businessId,
+    ResponseEntity<Accepted.Body> complete(@PathVariable UUID appointmentId, @ActingFor UUID businessId,
                                            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         return change(appointmentId, r -> new CompleteAppointment(new AppointmentId(appointmentId), new BusinessId(businessId), r), ifMatch);
     }
 
     @PostMapping("/api/v1/appointments/{appointmentId}/no-show")
-    ResponseEntity<Accepted.Body> noShow(@PathVariable UUID appointmentId, @RequestHeader(Tenancy.HEADER) UUID businessId,
+    ResponseEntity<Accepted.Body> noShow(@PathVariable UUID appointmentId, @ActingFor UUID businessId,
                                          @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         return change(appointmentId, r -> new MarkNoShow(new AppointmentId(appointmentId), new BusinessId(businessId), r), ifMatch);
     }
@@ -191,7 +191,7 @@ class AppointmentController {
      * only with an {@code override} and its reason, the decider named by {@value BookingRequests#ACTOR}.
      */
     @PostMapping("/api/v1/appointments/{appointmentId}/cancel")
-    ResponseEntity<Changed> cancel(@PathVariable UUID appointmentId, @RequestHeader(Tenancy.HEADER) UUID businessId,
+    ResponseEntity<Changed> cancel(@PathVariable UUID appointmentId, @ActingFor UUID businessId,
                                    @RequestBody(required = false) CancelRequest request,
                                    @RequestHeader(name = BookingRequests.ACTOR, required = false) String actor,
                                    @RequestHeader(name = "If-Match", required = false) String ifMatch) {
@@ -203,7 +203,7 @@ class AppointmentController {
     }
 
     @PostMapping("/api/v1/appointments/{appointmentId}/reschedule")
-    ResponseEntity<Changed> reschedule(@PathVariable UUID appointmentId, @RequestHeader(Tenancy.HEADER) UUID businessId,
+    ResponseEntity<Changed> reschedule(@PathVariable UUID appointmentId, @ActingFor UUID businessId,
                                        @RequestBody RescheduleRequest request,
                                        @RequestHeader(name = BookingRequests.ACTOR, required = false) String actor,
                                        @RequestHeader(name = "If-Match", required = false) String ifMatch) {

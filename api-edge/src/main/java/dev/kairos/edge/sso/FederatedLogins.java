@@ -1,5 +1,6 @@
 package dev.kairos.edge.sso;
 
+import dev.kairos.booking.access.AuthenticationEventType;
 import dev.kairos.booking.common.BookingException;
 import dev.kairos.booking.common.BusinessId;
 import dev.kairos.booking.common.ErrorCode;
@@ -39,12 +40,12 @@ class FederatedLogins {
             accounts.grant(account.id(), business, defaultRole, null, null);
         }
         Sessions.Tokens tokens = sessions.open(account.id(), business, method, ip);
-        events.record(business, account.id(), "sso-login", method + (member ? "" : ", new member as " + defaultRole.claim()), ip);
+        events.record(business, account.id(), AuthenticationEventType.SSO_LOGIN_SUCCEEDED, method + (member ? "" : ", new member as " + defaultRole.claim()), ip);
         return tokens;
     }
 
     void failed(BusinessId business, String method, BookingException failure, String ip) {
-        events.record(business, null, "sso-login-failed", method + ": " + failure.errorCode().code() + ": " + failure.getMessage(), ip);
+        events.record(business, null, AuthenticationEventType.SSO_LOGIN_FAILED, method + ": " + failure.errorCode().code() + ": " + failure.getMessage(), ip);
     }
 
     private Accounts.Account create(String email, String name) {

@@ -80,6 +80,19 @@ public enum ErrorCode {
     // capability links (signed manage-booking links): who holds a valid one may act on its appointment
     MANAGE_LINK_INVALID("manage-link-invalid", Kind.UNAUTHORIZED),
     MANAGE_LINK_EXPIRED("manage-link-expired", Kind.GONE),
+    // identity and access
+    AUTHENTICATION_REQUIRED("authentication-required", Kind.UNAUTHORIZED),
+    INVALID_TOKEN("invalid-token", Kind.UNAUTHORIZED),
+    INVALID_CREDENTIALS("invalid-credentials", Kind.UNAUTHORIZED),
+    INVALID_REFRESH_TOKEN("invalid-refresh-token", Kind.UNAUTHORIZED),
+    REFRESH_TOKEN_REUSED("refresh-token-reused", Kind.UNAUTHORIZED),
+    ACCESS_DENIED("access-denied", Kind.FORBIDDEN),
+    EMAIL_TAKEN("email-already-registered", Kind.CONFLICT),
+    WEAK_PASSWORD("weak-password", Kind.INVALID),
+    INVALID_ROLE("invalid-role", Kind.INVALID),
+    LAST_OWNER("last-owner", Kind.CONFLICT),
+    MEMBER_NOT_FOUND("member-not-found", Kind.NOT_FOUND),
+    SIGNING_KEY_NOT_FOUND("signing-key-not-found", Kind.NOT_FOUND),
     // single sign-on: a business's own identity provider (OpenID Connect or SAML 2.0)
     SSO_NOT_CONFIGURED("sso-not-configured", Kind.NOT_FOUND),
     SSO_URL_REFUSED("sso-url-refused", Kind.INVALID),
@@ -92,12 +105,12 @@ public enum ErrorCode {
     SSO_PROVIDER_ERROR("sso-provider-error", Kind.UNAUTHORIZED),
     SSO_TOKEN_INVALID("sso-token-invalid", Kind.UNAUTHORIZED),
     SSO_EMAIL_UNVERIFIED("sso-email-unverified", Kind.UNAUTHORIZED),
-    SSO_DOMAIN_NOT_ALLOWED("sso-domain-not-allowed", Kind.UNAUTHORIZED),
+    SSO_DOMAIN_NOT_ALLOWED("sso-domain-not-allowed", Kind.FORBIDDEN),
     SSO_SAML_MALFORMED("sso-saml-malformed", Kind.UNAUTHORIZED),
     SSO_SAML_SIGNATURE_INVALID("sso-saml-signature-invalid", Kind.UNAUTHORIZED),
     SSO_SAML_ASSERTION_INVALID("sso-saml-assertion-invalid", Kind.UNAUTHORIZED);
 
-    public enum Kind { MALFORMED, INVALID, RULE, CONFLICT, PRECONDITION, NOT_FOUND, UNAUTHORIZED, GONE, FAILURE }
+    public enum Kind { MALFORMED, INVALID, RULE, CONFLICT, PRECONDITION, NOT_FOUND, UNAUTHORIZED, FORBIDDEN, GONE, FAILURE }
 
     private final String code;
     private final Kind kind;
