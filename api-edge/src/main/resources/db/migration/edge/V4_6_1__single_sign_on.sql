@@ -12,7 +12,8 @@ CREATE TABLE sso_oidc_provider (
     jwks_uri               TEXT        NOT NULL,
     updated_at             TIMESTAMPTZ NOT NULL
 );
-CREATE INDEX sso_oidc_provider_issuer ON sso_oidc_provider (issuer);
+-- a client registration belongs to one business: a token's audience then names the business it is for
+CREATE UNIQUE INDEX sso_oidc_provider_client ON sso_oidc_provider (issuer, client_id);
 
 CREATE TABLE sso_saml_provider (
     business_id     UUID        NOT NULL PRIMARY KEY,

@@ -101,6 +101,10 @@ public final class Api {
                 .header("Content-Type", "application/json"), headers);
     }
 
+    public Response delete(String path, String... headers) {
+        return send(HttpRequest.newBuilder(uri(path)).DELETE(), headers);
+    }
+
     public Response send(HttpRequest.Builder request, String... headers) {
         boolean authorized = false;
         for (int i = 0; i < headers.length; i += 2) {

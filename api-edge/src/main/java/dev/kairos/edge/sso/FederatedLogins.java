@@ -29,7 +29,7 @@ class FederatedLogins {
         this.events = events;
     }
 
-    Sessions.Tokens signIn(BusinessId business, String email, String name, Role defaultRole, String method, String ip) {
+    TokenAnswer signIn(BusinessId business, String email, String name, Role defaultRole, String method, String ip) {
         Accounts.Account account = accounts.byEmail(email).orElseGet(() -> create(email, name));
         if (account.platformAdmin()) {
             throw new BookingException(ErrorCode.SSO_DOMAIN_NOT_ALLOWED,
@@ -41,7 +41,7 @@ class FederatedLogins {
         }
         Sessions.Tokens tokens = sessions.open(account.id(), business, method, ip);
         events.record(business, account.id(), AuthenticationEventType.SSO_LOGIN_SUCCEEDED, method + (member ? "" : ", new member as " + defaultRole.claim()), ip);
-        return tokens;
+        return TokenAnswer.of(tokens, account.id());
     }
 
     void failed(BusinessId business, String method, BookingException failure, String ip) {

@@ -3,7 +3,6 @@ package dev.kairos.edge.sso;
 import dev.kairos.booking.common.BookingException;
 import dev.kairos.booking.common.BusinessId;
 import dev.kairos.booking.common.ErrorCode;
-import dev.kairos.edge.identity.Sessions;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.stereotype.Component;
@@ -67,7 +66,7 @@ class OidcLogins {
     record Callback(String code, String state, String error, String errorDescription) {
     }
 
-    Sessions.Tokens finish(Callback callback, String ip) {
+    TokenAnswer finish(Callback callback, String ip) {
         LoginRequests.LoginRequest request = requests.take(METHOD, callback.state(), null);
         try {
             return finish(request, callback, ip);
@@ -77,7 +76,7 @@ class OidcLogins {
         }
     }
 
-    private Sessions.Tokens finish(LoginRequests.LoginRequest request, Callback callback, String ip) {
+    private TokenAnswer finish(LoginRequests.LoginRequest request, Callback callback, String ip) {
         if (callback.error() != null) {
             throw new BookingException(ErrorCode.SSO_PROVIDER_ERROR, "the identity provider answered " + callback.error()
                     + (callback.errorDescription() == null ? "" : ": " + callback.errorDescription()));

@@ -4,6 +4,7 @@ import dev.kairos.booking.common.BookingException;
 import dev.kairos.booking.common.BusinessId;
 import dev.kairos.booking.common.ErrorCode;
 import dev.kairos.edge.access.Role;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
@@ -21,7 +22,8 @@ import java.util.UUID;
 /**
  * The businesses' OpenID Connect providers. Configuring one fetches the issuer's discovery document
  * ({@code /.well-known/openid-configuration}), whose {@code issuer} must be exactly the configured one (OpenID
- * Connect Discovery 1.0, section 4.3) and whose endpoints are checked like any URL the engine calls.
+ * Connect Discovery 1.0, section 4.3) and whose endpoints are checked like any URL the engine calls. A client
+ * (issuer and client id) belongs to one business, so a token's audience tells which business it is for.
  */
 @Component
 class OidcProviders {
@@ -66,6 +68,17 @@ class OidcProviders {
         String authorization = endpoint(discovery, "authorization_endpoint");
         String token = endpoint(discovery, "token_endpoint");
         String jwks = endpoint(discovery, "jwks_uri");
+        try {
+            save(business, issuer, clientId, clientSecret, domains, role, authorization, token, jwks);
+        } catch (DuplicateKeyException e) {
+            throw new BookingException(ErrorCode.SSO_CLIENT_IN_USE,
+                    "another business has configured this client of this issuer; register a client of its own");
+        }
+        return find(business).orElseThrow();
+    }
+
+    private void save(BusinessId business, String issuer, String clientId, String clientSecret, List<String> domains,
+                      Role role, String authorization, String token, String jwks) {
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.update(con -> {
             var statement = con.prepareStatement("""
@@ -89,7 +102,6 @@ class OidcProviders {
             statement.setTimestamp(10, now);
             return statement;
         });
-        return find(business).orElseThrow();
     }
 
     Optional<OidcProvider> find(BusinessId business) {

@@ -3,7 +3,6 @@ package dev.kairos.edge.sso;
 import dev.kairos.booking.common.BookingException;
 import dev.kairos.booking.common.BusinessId;
 import dev.kairos.booking.common.ErrorCode;
-import dev.kairos.edge.identity.Sessions;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
@@ -50,7 +49,7 @@ class SamlLogins {
         return SamlMessages.metadata(EngineUrls.samlEntityId(properties, business.id()), EngineUrls.samlAcs(properties, business.id()));
     }
 
-    Sessions.Tokens finish(BusinessId business, String samlResponse, String relayState, String ip) {
+    TokenAnswer finish(BusinessId business, String samlResponse, String relayState, String ip) {
         SamlProvider provider = providers.require(business);
         try {
             String acs = EngineUrls.samlAcs(properties, business.id());

@@ -1,6 +1,5 @@
 package dev.kairos.edge.sso;
 
-import dev.kairos.edge.identity.Sessions;
 import dev.kairos.edge.support.Tenancy;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
@@ -37,7 +36,7 @@ class SsoLoginController {
     }
 
     @GetMapping("/oidc/callback")
-    Sessions.Tokens oidcCallback(@RequestParam(required = false) String code, @RequestParam(required = false) String state,
+    TokenAnswer oidcCallback(@RequestParam(required = false) String code, @RequestParam(required = false) String state,
                                  @RequestParam(required = false) String error,
                                  @RequestParam(name = "error_description", required = false) String errorDescription,
                                  HttpServletRequest request) {
@@ -56,7 +55,7 @@ class SsoLoginController {
     }
 
     @PostMapping(value = "/{businessId}/saml/acs", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-    Sessions.Tokens samlAcs(@PathVariable UUID businessId, @RequestParam(name = "SAMLResponse", required = false) String samlResponse,
+    TokenAnswer samlAcs(@PathVariable UUID businessId, @RequestParam(name = "SAMLResponse", required = false) String samlResponse,
                             @RequestParam(name = "RelayState", required = false) String relayState, HttpServletRequest request) {
         return saml.finish(Tenancy.of(businessId), samlResponse, relayState, request.getRemoteAddr());
     }

@@ -99,6 +99,7 @@ public enum ErrorCode {
     SSO_DISCOVERY_FAILED("sso-discovery-failed", Kind.INVALID),
     SSO_ROLE_NOT_ALLOWED("sso-role-not-allowed", Kind.INVALID),
     SSO_CERTIFICATE_INVALID("sso-certificate-invalid", Kind.INVALID),
+    SSO_CLIENT_IN_USE("sso-client-in-use", Kind.CONFLICT),
     SSO_STATE_INVALID("sso-state-invalid", Kind.UNAUTHORIZED),
     SSO_STATE_EXPIRED("sso-state-expired", Kind.UNAUTHORIZED),
     SSO_STATE_REUSED("sso-state-reused", Kind.UNAUTHORIZED),
