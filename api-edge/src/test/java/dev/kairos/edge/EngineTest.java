@@ -15,7 +15,6 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 
 /**
  * The whole engine on a fresh database of a real PostgreSQL, over HTTP, with the clock fixed at {@link #NOW}
@@ -60,7 +59,7 @@ public abstract class EngineTest {
         @Bean
         @Primary
         Clock fixedClock() {
-            return Clock.fixed(NOW, ZoneOffset.UTC);
+            return new TestClock(NOW);
         }
     }
 }
