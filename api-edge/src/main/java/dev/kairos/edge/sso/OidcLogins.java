@@ -6,7 +6,6 @@ import dev.kairos.booking.common.ErrorCode;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.stereotype.Component;
-import org.springframework.web.util.UriComponentsBuilder;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -51,16 +50,16 @@ class OidcLogins {
         String verifier = secrets.next();
         String redirectUri = EngineUrls.oidcCallback(properties);
         requests.start(METHOD, new LoginRequests.LoginRequest(state, business, nonce, verifier, redirectUri));
-        return UriComponentsBuilder.fromUriString(provider.authorizationEndpoint())
-                .queryParam("response_type", "code")
-                .queryParam("client_id", provider.clientId())
-                .queryParam("redirect_uri", redirectUri)
-                .queryParam("scope", "openid email profile")
-                .queryParam("state", state)
-                .queryParam("nonce", nonce)
-                .queryParam("code_challenge", challenge(verifier))
-                .queryParam("code_challenge_method", "S256")
-                .encode().build().toUriString();
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("response_type", "code");
+        query.put("client_id", provider.clientId());
+        query.put("redirect_uri", redirectUri);
+        query.put("scope", "openid email profile");
+        query.put("state", state);
+        query.put("nonce", nonce);
+        query.put("code_challenge", challenge(verifier));
+        query.put("code_challenge_method", "S256");
+        return Query.append(provider.authorizationEndpoint(), query);
     }
 
     record Callback(String code, String state, String error, String errorDescription) {

@@ -1,7 +1,6 @@
 package dev.kairos.edge.sso;
 
 import org.springframework.web.util.HtmlUtils;
-import org.springframework.web.util.UriComponentsBuilder;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -42,10 +41,10 @@ final class SamlMessages {
         } finally {
             deflater.end();
         }
-        return UriComponentsBuilder.fromUriString(ssoUrl)
-                .queryParam("SAMLRequest", Base64.getEncoder().encodeToString(deflated.toByteArray()))
-                .queryParam("RelayState", relayState)
-                .encode().build().toUriString();
+        java.util.Map<String, String> query = new java.util.LinkedHashMap<>();
+        query.put("SAMLRequest", Base64.getEncoder().encodeToString(deflated.toByteArray()));
+        query.put("RelayState", relayState);
+        return Query.append(ssoUrl, query);
     }
 
     static String metadata(String entityId, String acs) {

@@ -2,8 +2,6 @@ package dev.kairos.edge.sso;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.CookieManager;
-import java.net.CookiePolicy;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -16,11 +14,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-/** A person's browser in the single sign-on tests: keeps cookies, follows no redirects by itself. */
+/**
+ * A person's browser in the single sign-on tests: keeps cookies per host and port, follows no redirects by itself.
+ * Like a browser, it treats loopback as a secure context, so cookies marked {@code Secure} are sent over plain http
+ * there (Java's own cookie manager would drop them).
+ */
 final class Browser {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
             .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final Map<String, Map<String, String>> cookies = new java.util.concurrent.ConcurrentHashMap<>();
 
     HttpResponse<String> get(String url) {
         return send(HttpRequest.newBuilder(URI.create(url)).GET());
@@ -53,8 +55,27 @@ final class Browser {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
+        HttpRequest built = request.timeout(Duration.ofSeconds(30)).build();
+        String site = built.uri().getHost() + ":" + built.uri().getPort();
+        Map<String, String> jar = cookies.computeIfAbsent(site, s -> new java.util.LinkedHashMap<>());
+        if (!jar.isEmpty()) {
+            String header = jar.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("; "));
+            built = HttpRequest.newBuilder(built, (name, value) -> true).header("Cookie", header).build();
+        }
         try {
-            return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());
+            for (String setCookie : response.headers().allValues("Set-Cookie")) {
+                String pair = setCookie.split(";", 2)[0];
+                int eq = pair.indexOf('=');
+                String name = pair.substring(0, eq).trim();
+                String value = pair.substring(eq + 1).trim();
+                if (value.isEmpty() || setCookie.toLowerCase(java.util.Locale.ROOT).contains("max-age=0")) {
+                    jar.remove(name);
+                } else {
+                    jar.put(name, value);
+                }
+            }
+            return response;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

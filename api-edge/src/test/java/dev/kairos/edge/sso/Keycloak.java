@@ -66,6 +66,7 @@ final class Keycloak implements AutoCloseable {
         builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN);
         builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
         builder.environment().put("JAVA_OPTS_KC_HEAP", "-Xms128m -Xmx768m");
+        builder.environment().put("JAVA_OPTS_APPEND", "--add-opens=java.base/java.lang=ALL-UNNAMED");
         long started = System.nanoTime();
         Process process = builder.start();
         Keycloak keycloak = new Keycloak(process, port, 0);
