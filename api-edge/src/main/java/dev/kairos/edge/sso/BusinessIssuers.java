@@ -9,10 +9,12 @@ import dev.kairos.edge.access.TrustedIssuers;
 import dev.kairos.edge.identity.Accounts;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.stereotype.Component;
 
@@ -56,6 +58,9 @@ class BusinessIssuers implements TrustedIssuers {
                 verifier.setJwtAuthenticationConverter(jwt -> member(provider, jwt));
                 try {
                     return verifier.authenticate(authentication);
+                } catch (AuthenticationServiceException | BookingException unavailable) {
+                    // the provider's keys could not be fetched (or may not be): the token is not verified
+                    last = new InvalidBearerTokenException("the token could not be verified: " + unavailable.getMessage());
                 } catch (AuthenticationException refused) {
                     last = refused;
                 }
