@@ -18,7 +18,10 @@ final class EngineNodes {
     static ConfigurableApplicationContext start(String url, String pollEvery, String... settings) {
         List<String> args = new ArrayList<>(List.of("--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
                 "--spring.datasource.password=", "--server.port=0", "--logging.level.root=WARN",
-                "--db-scheduler.polling-interval=" + pollEvery));
+                "--db-scheduler.polling-interval=" + pollEvery,
+                "--kairos.rate-limits.per-ip.capacity=" + EngineTest.GENEROUS_BUDGET,
+                "--kairos.rate-limits.per-user.capacity=" + EngineTest.GENEROUS_BUDGET,
+                "--kairos.rate-limits.per-api-key.capacity=" + EngineTest.GENEROUS_BUDGET));
         args.addAll(List.of(settings));
         return new SpringApplicationBuilder(KairosApplication.class, EngineTest.FixedClock.class).run(args.toArray(String[]::new));
     }

@@ -22,10 +22,15 @@ import java.time.ZoneOffset;
  * (Tuesday 1 December 2026, 08:00 UTC).
  */
 @SpringBootTest(classes = KairosApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"logging.level.root=WARN", "db-scheduler.polling-interval=1s", "kairos.holidays.import.allow-loopback=true"})
+        properties = {"logging.level.root=WARN", "db-scheduler.polling-interval=1s", "kairos.holidays.import.allow-loopback=true",
+                // the suites send thousands of requests from one address within a fixed minute
+                "kairos.rate-limits.per-ip.capacity=" + EngineTest.GENEROUS_BUDGET, "kairos.rate-limits.per-user.capacity=" + EngineTest.GENEROUS_BUDGET,
+                "kairos.rate-limits.per-api-key.capacity=" + EngineTest.GENEROUS_BUDGET})
 @Import(EngineTest.FixedClock.class)
 public abstract class EngineTest {
     public static final Instant NOW = Instant.parse("2026-12-01T08:00:00Z");
+    /** Request budgets of the test engines: more than any suite sends. */
+    static final String GENEROUS_BUDGET = "100000000";
 
     @LocalServerPort
     protected int port;

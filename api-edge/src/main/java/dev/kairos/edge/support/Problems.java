@@ -29,6 +29,7 @@ public final class Problems {
                 case NOT_FOUND -> HttpStatus.NOT_FOUND;
                 case UNAUTHORIZED -> HttpStatus.UNAUTHORIZED;
                 case GONE -> HttpStatus.GONE;
+                case TOO_MANY_REQUESTS -> HttpStatus.TOO_MANY_REQUESTS;
                 case FAILURE -> HttpStatus.INTERNAL_SERVER_ERROR;
             };
         };

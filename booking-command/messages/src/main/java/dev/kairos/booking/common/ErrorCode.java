@@ -79,9 +79,12 @@ public enum ErrorCode {
     SERIES_NOT_FOUND("series-not-found", Kind.NOT_FOUND),
     // capability links (signed manage-booking links): who holds a valid one may act on its appointment
     MANAGE_LINK_INVALID("manage-link-invalid", Kind.UNAUTHORIZED),
-    MANAGE_LINK_EXPIRED("manage-link-expired", Kind.GONE);
+    MANAGE_LINK_EXPIRED("manage-link-expired", Kind.GONE),
+    // abuse throttling: the caller must wait (Retry-After) before trying again
+    RATE_LIMITED("rate-limited", Kind.TOO_MANY_REQUESTS),
+    LOGIN_THROTTLED("login-throttled", Kind.TOO_MANY_REQUESTS);
 
-    public enum Kind { MALFORMED, INVALID, RULE, CONFLICT, PRECONDITION, NOT_FOUND, UNAUTHORIZED, GONE, FAILURE }
+    public enum Kind { MALFORMED, INVALID, RULE, CONFLICT, PRECONDITION, NOT_FOUND, UNAUTHORIZED, GONE, TOO_MANY_REQUESTS, FAILURE }
 
     private final String code;
     private final Kind kind;
