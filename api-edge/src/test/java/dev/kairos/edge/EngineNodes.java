@@ -19,6 +19,8 @@ final class EngineNodes {
         List<String> args = new ArrayList<>(List.of("--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
                 "--spring.datasource.password=", "--server.port=0", "--logging.level.root=WARN",
                 "--db-scheduler.polling-interval=" + pollEvery,
+                "--kairos.identity.bootstrap-admin.email=" + EngineTest.ADMIN_EMAIL,
+                "--kairos.identity.bootstrap-admin.password=" + EngineTest.ADMIN_PASSWORD,
                 "--kairos.rate-limits.per-ip.capacity=" + EngineTest.GENEROUS_BUDGET,
                 "--kairos.rate-limits.per-user.capacity=" + EngineTest.GENEROUS_BUDGET,
                 "--kairos.rate-limits.per-api-key.capacity=" + EngineTest.GENEROUS_BUDGET));

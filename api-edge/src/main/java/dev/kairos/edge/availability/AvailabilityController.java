@@ -1,5 +1,6 @@
 package dev.kairos.edge.availability;
 
+import dev.kairos.edge.access.ActingFor;
 import dev.kairos.availability.ScheduleQueries;
 import dev.kairos.availability.Views.AvailabilityView;
 import dev.kairos.booking.common.BusinessId;
@@ -8,7 +9,6 @@ import dev.kairos.booking.common.StaffId;
 import dev.kairos.booking.common.Zones;
 import dev.kairos.edge.support.ConsistencyTokens;
 import dev.kairos.edge.support.Reads;
-import dev.kairos.edge.support.Tenancy;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,7 +41,7 @@ class AvailabilityController {
 
     @GetMapping("/service/{serviceId}")
     ResponseEntity<AvailabilityView> forService(
-            @PathVariable UUID serviceId, @RequestHeader(Tenancy.HEADER) UUID businessId,
+            @PathVariable UUID serviceId, @ActingFor UUID businessId,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) String timeZone,
@@ -54,7 +54,7 @@ class AvailabilityController {
 
     @GetMapping("/staff/{staffId}")
     ResponseEntity<AvailabilityView> forStaff(
-            @PathVariable UUID staffId, @RequestHeader(Tenancy.HEADER) UUID businessId,
+            @PathVariable UUID staffId, @ActingFor UUID businessId,
             @RequestParam UUID serviceId,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,

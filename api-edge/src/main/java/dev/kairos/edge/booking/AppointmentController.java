@@ -1,5 +1,7 @@
 package dev.kairos.edge.booking;
 
+import dev.kairos.edge.access.ActingFor;
+import dev.kairos.edge.access.Ownership;
 import dev.kairos.availability.ScheduleQueries;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.kairos.availability.Views.AppointmentView;
@@ -45,7 +47,6 @@ import dev.kairos.edge.support.IdGenerator;
 import dev.kairos.edge.support.IdempotencyFilter;
 import dev.kairos.edge.support.Reads;
 import dev.kairos.edge.support.Revisions;
-import dev.kairos.edge.support.Tenancy;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -111,6 +112,7 @@ class AppointmentController {
         CustomerDetails customer = request.customer().details();
         ZoneId customerZone = request.customer().zone();
         CustomerId customerId = CustomerId.forContact(business, customer.email(), customer.phone());
+        Ownership.requireOwn(request.staffId() == null ? null : new StaffId(request.staffId()), customerId);
         UUID id = ids.forKey(businessId + "|appointment", key);
         BookWithAnyStaff anyStaff = new BookWithAnyStaff(new AppointmentId(id), business, new ServiceId(request.serviceId()),
                 customerId, customer, request.start().toInstant(), request.notes(), request.metadata(), customerZone);
@@ -152,13 +154,16 @@ class AppointmentController {
         BookingException.require(limit >= 1 && limit <= MAX_PAGE, ErrorCode.INVALID_VALUE, "limit must be between 1 and " + MAX_PAGE);
         BookingException.require(from == null || to == null || to.isAfter(from), ErrorCode.INVALID_TIME_RANGE,
                 "'to' must be after 'from'");
+        StaffId own = Ownership.ownStaffOnly();
+        BookingException.require(own == null || staffId == null || own.id().equals(staffId), ErrorCode.ACCESS_DENIED,
+                "a staff member lists their own appointments only");
+        StaffId filter = own != null ? own : staffId == null ? null : new StaffId(staffId);
         return reads.any(token, () -> queries.appointments(new BusinessId(businessId),
-                from == null ? null : from.toInstant(), to == null ? null : to.toInstant(),
-                staffId == null ? null : new StaffId(staffId), status, cursor, limit));
+                from == null ? null : from.toInstant(), to == null ? null : to.toInstant(), filter, status, cursor, limit));
     }
 
     @GetMapping("/api/v1/appointments/{appointmentId}")
-    ResponseEntity<AppointmentResponse> get(@PathVariable UUID appointmentId, @RequestHeader(Tenancy.HEADER) UUID businessId,
+    ResponseEntity<AppointmentResponse> get(@PathVariable UUID appointmentId, @ActingFor UUID businessId,
                                             @RequestHeader(name = ConsistencyTokens.HEADER, required = false) String token) {
         BusinessId business = new BusinessId(businessId);
         return reads.one(token, () -> queries.appointment(business, new AppointmentId(appointmentId))
@@ -169,19 +174,19 @@ class AppointmentController {
     }
 
     @PostMapping("/api/v1/appointments/{appointmentId}/confirm")
-    ResponseEntity<Accepted.Body> confirm(@PathVariable UUID appointmentId, @RequestHeader(Tenancy.HEADER) UUID businessId,
+    ResponseEntity<Accepted.Body> confirm(@PathVariable UUID appointmentId, @ActingFor UUID businessId,
                                           @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         return change(appointmentId, r -> new ConfirmAppointment(new AppointmentId(appointmentId), new BusinessId(businessId), r), ifMatch);
     }
 
     @PostMapping("/api/v1/appointments/{appointmentId}/complete")
-    ResponseEntity<Accepted.Body> complete(@PathVariable UUID appointmentId, @RequestHeader(Tenancy.HEADER) UUID businessId,
+    ResponseEntity<Accepted.Body> complete(@PathVariable UUID appointmentId, @ActingFor UUID businessId,
                                            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         return change(appointmentId, r -> new CompleteAppointment(new AppointmentId(appointmentId), new BusinessId(businessId), r), ifMatch);
     }
 
     @PostMapping("/api/v1/appointments/{appointmentId}/no-show")
-    ResponseEntity<Accepted.Body> noShow(@PathVariable UUID appointmentId, @RequestHeader(Tenancy.HEADER) UUID businessId,
+    ResponseEntity<Accepted.Body> noShow(@PathVariable UUID appointmentId, @ActingFor UUID businessId,
                                          @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         return change(appointmentId, r -> new MarkNoShow(new AppointmentId(appointmentId), new BusinessId(businessId), r), ifMatch);
     }
@@ -191,7 +196,7 @@ class AppointmentController {
      * only with an {@code override} and its reason, the decider named by {@value BookingRequests#ACTOR}.
      */
     @PostMapping("/api/v1/appointments/{appointmentId}/cancel")
-    ResponseEntity<Changed> cancel(@PathVariable UUID appointmentId, @RequestHeader(Tenancy.HEADER) UUID businessId,
+    ResponseEntity<Changed> cancel(@PathVariable UUID appointmentId, @ActingFor UUID businessId,
                                    @RequestBody(required = false) CancelRequest request,
                                    @RequestHeader(name = BookingRequests.ACTOR, required = false) String actor,
                                    @RequestHeader(name = "If-Match", required = false) String ifMatch) {
@@ -203,12 +208,15 @@ class AppointmentController {
     }
 
     @PostMapping("/api/v1/appointments/{appointmentId}/reschedule")
-    ResponseEntity<Changed> reschedule(@PathVariable UUID appointmentId, @RequestHeader(Tenancy.HEADER) UUID businessId,
+    ResponseEntity<Changed> reschedule(@PathVariable UUID appointmentId, @ActingFor UUID businessId,
                                        @RequestBody RescheduleRequest request,
                                        @RequestHeader(name = BookingRequests.ACTOR, required = false) String actor,
                                        @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         request.validate();
         StaffId newStaff = request.staffId() == null ? null : new StaffId(request.staffId());
+        if (newStaff != null && Ownership.ownStaffOnly() != null) {
+            Ownership.requireOwn(newStaff, null);
+        }
         Initiator initiator = BookingRequests.initiator(request.initiatedBy());
         PolicyOverride override = BookingRequests.override(request.override(), actor);
         try {

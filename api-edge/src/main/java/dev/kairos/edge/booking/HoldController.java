@@ -1,5 +1,7 @@
 package dev.kairos.edge.booking;
 
+import dev.kairos.edge.access.ActingFor;
+import dev.kairos.edge.access.Ownership;
 import dev.kairos.availability.ScheduleQueries;
 import dev.kairos.availability.Views.HoldView;
 import dev.kairos.booking.calendar.AppointmentStatus;
@@ -25,7 +27,6 @@ import dev.kairos.edge.support.IdGenerator;
 import dev.kairos.edge.support.IdempotencyFilter;
 import dev.kairos.edge.support.Reads;
 import dev.kairos.edge.support.Revisions;
-import dev.kairos.edge.support.Tenancy;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -93,6 +94,7 @@ class HoldController {
     ResponseEntity<Held> place(@PathVariable UUID businessId, @RequestBody HoldRequest request,
                                @RequestHeader(name = IdempotencyFilter.HEADER, required = false) String key) {
         request.validate();
+        Ownership.requireOwn(new StaffId(request.staffId()), null);
         Duration holdFor = request.holdFor() == null ? DEFAULT_HOLD : request.holdFor();
         UUID id = ids.forKey(businessId + "|hold", key);
         CommandOutcome outcome;
@@ -109,7 +111,7 @@ class HoldController {
     }
 
     @GetMapping("/api/v1/holds/{holdId}")
-    ResponseEntity<HoldView> get(@PathVariable UUID holdId, @RequestHeader(Tenancy.HEADER) UUID businessId,
+    ResponseEntity<HoldView> get(@PathVariable UUID holdId, @ActingFor UUID businessId,
                                  @RequestHeader(name = ConsistencyTokens.HEADER, required = false) String token) {
         return reads.any(token, () -> queries.hold(new BusinessId(businessId), new HoldId(holdId))
                 .orElseThrow(() -> new BookingException(ErrorCode.HOLD_NOT_FOUND, "hold not found: " + holdId)));
@@ -117,7 +119,7 @@ class HoldController {
 
     /** The appointment's id derives from the hold, so a retried confirmation lands on the same appointment. */
     @PostMapping("/api/v1/holds/{holdId}/confirm")
-    ResponseEntity<Confirmed> confirm(@PathVariable UUID holdId, @RequestHeader(Tenancy.HEADER) UUID businessId,
+    ResponseEntity<Confirmed> confirm(@PathVariable UUID holdId, @ActingFor UUID businessId,
                                    @RequestBody ConfirmRequest request) {
         request.validate();
         BusinessId business = new BusinessId(businessId);
@@ -134,7 +136,7 @@ class HoldController {
     }
 
     @DeleteMapping("/api/v1/holds/{holdId}")
-    ResponseEntity<Accepted.Body> release(@PathVariable UUID holdId, @RequestHeader(Tenancy.HEADER) UUID businessId) {
+    ResponseEntity<Accepted.Body> release(@PathVariable UUID holdId, @ActingFor UUID businessId) {
         CommandOutcome outcome = commands.send(new ReleaseHold(new HoldId(holdId), new BusinessId(businessId)));
         return Accepted.changed(outcome, new Accepted.Body(holdId, outcome.revision()));
     }

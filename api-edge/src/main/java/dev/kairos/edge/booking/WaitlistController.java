@@ -1,5 +1,6 @@
 package dev.kairos.edge.booking;
 
+import dev.kairos.edge.access.ActingFor;
 import dev.kairos.availability.ScheduleQueries;
 import dev.kairos.availability.Views.WaitlistEntryView;
 import dev.kairos.booking.calendar.CustomerDetails;
@@ -25,7 +26,6 @@ import dev.kairos.edge.support.IdGenerator;
 import dev.kairos.edge.support.IdempotencyFilter;
 import dev.kairos.edge.support.Reads;
 import dev.kairos.edge.support.Revisions;
-import dev.kairos.edge.support.Tenancy;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -96,7 +96,7 @@ class WaitlistController {
     }
 
     @GetMapping("/api/v1/waitlist/{entryId}")
-    ResponseEntity<WaitlistEntryView> get(@PathVariable UUID entryId, @RequestHeader(Tenancy.HEADER) UUID businessId,
+    ResponseEntity<WaitlistEntryView> get(@PathVariable UUID entryId, @ActingFor UUID businessId,
                                           @RequestHeader(name = ConsistencyTokens.HEADER, required = false) String token) {
         return reads.any(token, () -> queries.waitlistEntry(new BusinessId(businessId), new WaitlistEntryId(entryId))
                 .orElseThrow(() -> new BookingException(ErrorCode.WAITLIST_ENTRY_NOT_FOUND, "waitlist entry not found: " + entryId)));
@@ -104,7 +104,7 @@ class WaitlistController {
 
     /** The appointment's id derives from the entry, so a retried acceptance lands on the same appointment. */
     @PostMapping("/api/v1/waitlist/{entryId}/accept")
-    ResponseEntity<Accepted.Body> accept(@PathVariable UUID entryId, @RequestHeader(Tenancy.HEADER) UUID businessId) {
+    ResponseEntity<Accepted.Body> accept(@PathVariable UUID entryId, @ActingFor UUID businessId) {
         UUID appointmentId = ids.forKey(businessId + "|waitlist-appointment", entryId.toString());
         CommandOutcome outcome = commands.send(new AcceptWaitlistOffer(new WaitlistEntryId(entryId), new BusinessId(businessId),
                 new AppointmentId(appointmentId)));
@@ -115,13 +115,13 @@ class WaitlistController {
     }
 
     @PostMapping("/api/v1/waitlist/{entryId}/decline")
-    ResponseEntity<Accepted.Body> decline(@PathVariable UUID entryId, @RequestHeader(Tenancy.HEADER) UUID businessId) {
+    ResponseEntity<Accepted.Body> decline(@PathVariable UUID entryId, @ActingFor UUID businessId) {
         CommandOutcome outcome = commands.send(new DeclineWaitlistOffer(new WaitlistEntryId(entryId), new BusinessId(businessId)));
         return Accepted.changed(outcome, new Accepted.Body(entryId, outcome.revision()));
     }
 
     @DeleteMapping("/api/v1/waitlist/{entryId}")
-    ResponseEntity<Accepted.Body> leave(@PathVariable UUID entryId, @RequestHeader(Tenancy.HEADER) UUID businessId) {
+    ResponseEntity<Accepted.Body> leave(@PathVariable UUID entryId, @ActingFor UUID businessId) {
         CommandOutcome outcome = commands.send(new LeaveWaitlist(new WaitlistEntryId(entryId), new BusinessId(businessId)));
         return Accepted.changed(outcome, new Accepted.Body(entryId, outcome.revision()));
     }

@@ -1,12 +1,12 @@
 package dev.kairos.edge.customers;
 
+import dev.kairos.edge.access.ActingFor;
 import dev.kairos.booking.common.BusinessId;
 import dev.kairos.booking.common.CustomerId;
 import dev.kairos.booking.common.ErrorCode;
 import dev.kairos.customers.CustomerQueries;
 import dev.kairos.customers.CustomerQueries.CustomerView;
 import dev.kairos.edge.support.ApiProblem;
-import dev.kairos.edge.support.Tenancy;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,7 +24,7 @@ class CustomerController {
     }
 
     @GetMapping("/api/v1/customers/{customerId}")
-    ResponseEntity<CustomerView> get(@PathVariable UUID customerId, @RequestHeader(Tenancy.HEADER) UUID businessId) {
+    ResponseEntity<CustomerView> get(@PathVariable UUID customerId, @ActingFor UUID businessId) {
         return ResponseEntity.ok(customers.customer(new BusinessId(businessId), new CustomerId(customerId))
                 .orElseThrow(() -> new ApiProblem(ErrorCode.CUSTOMER_NOT_FOUND, "customer not found: " + customerId)));
     }

@@ -1,5 +1,7 @@
 package dev.kairos.edge.ratelimit;
 
+import dev.kairos.edge.identity.LoginGuard;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -19,7 +21,7 @@ import java.util.Optional;
  * <p>The login endpoint calls {@link #check} before verifying the password, then {@link #failed} or
  * {@link #succeeded}.
  */
-public final class LoginThrottle {
+public final class LoginThrottle implements LoginGuard {
     private final FailureStore failures;
     private final RateLimitProperties.Login settings;
     private final RateLimitClock clock;
@@ -31,6 +33,7 @@ public final class LoginThrottle {
     }
 
     /** @throws LoginThrottledException when the account or the address must still wait */
+    @Override
     public void check(String email, String ip) {
         Instant now = clock.instant();
         Optional<Instant> until = later(failures.throttledUntil(account(email)), failures.throttledUntil(address(ip)));
@@ -39,12 +42,14 @@ public final class LoginThrottle {
         }
     }
 
+    @Override
     public void failed(String email, String ip) {
         Instant now = clock.instant();
         count(account(email), settings.accountFailures(), now);
         count(address(ip), settings.ipFailures(), now);
     }
 
+    @Override
     public void succeeded(String email, String ip) {
         failures.forget(account(email));
     }

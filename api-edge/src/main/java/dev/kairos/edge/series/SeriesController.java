@@ -1,5 +1,7 @@
 package dev.kairos.edge.series;
 
+import dev.kairos.edge.access.ActingFor;
+import dev.kairos.edge.access.Ownership;
 import dev.kairos.edge.booking.BookingRequests;
 import dev.kairos.availability.ScheduleQueries;
 import dev.kairos.availability.Views.SeriesView;
@@ -31,7 +33,6 @@ import dev.kairos.edge.support.ConsistencyTokens;
 import dev.kairos.edge.support.IdGenerator;
 import dev.kairos.edge.support.IdempotencyFilter;
 import dev.kairos.edge.support.Reads;
-import dev.kairos.edge.support.Tenancy;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -89,6 +90,7 @@ class SeriesController {
     @PostMapping("/api/v1/businesses/{businessId}/series/preview")
     Preview preview(@PathVariable UUID businessId, @RequestBody PreviewRequest request) {
         request.validate();
+        Ownership.requireOwn(request.staffId() == null ? null : new StaffId(request.staffId()), null);
         SeriesDecision decision = commands.ask(new PreviewSeries(new BusinessId(businessId), new StaffId(request.staffId()),
                 new ServiceId(request.serviceId()), request.rule(), request.start(), request.zone()), SeriesDecision.class);
         List<OccurrenceBody> occurrences = decision.occurrences().stream().map(o -> OccurrenceBody.of(o, decision.zone())).toList();
@@ -100,6 +102,7 @@ class SeriesController {
     ResponseEntity<Booked> book(@PathVariable UUID businessId, @RequestBody SeriesRequest request,
                                 @RequestHeader(name = IdempotencyFilter.HEADER, required = false) String key) {
         request.validate();
+        Ownership.requireOwn(request.staffId() == null ? null : new StaffId(request.staffId()), null);
         BusinessId business = new BusinessId(businessId);
         CustomerDetails customer = request.customer().details();
         CustomerId customerId = CustomerId.forContact(business, customer.email(), customer.phone());
@@ -118,14 +121,14 @@ class SeriesController {
     }
 
     @GetMapping("/api/v1/series/{seriesId}")
-    ResponseEntity<SeriesView> get(@PathVariable UUID seriesId, @RequestHeader(Tenancy.HEADER) UUID businessId,
+    ResponseEntity<SeriesView> get(@PathVariable UUID seriesId, @ActingFor UUID businessId,
                                    @RequestHeader(name = ConsistencyTokens.HEADER, required = false) String token) {
         return reads.any(token, () -> queries.series(new BusinessId(businessId), new SeriesId(seriesId))
                 .orElseThrow(() -> new BookingException(ErrorCode.SERIES_NOT_FOUND, "series not found: " + seriesId)));
     }
 
     @PostMapping("/api/v1/series/{seriesId}/cancel")
-    ResponseEntity<Cancelled> cancel(@PathVariable UUID seriesId, @RequestHeader(Tenancy.HEADER) UUID businessId,
+    ResponseEntity<Cancelled> cancel(@PathVariable UUID seriesId, @ActingFor UUID businessId,
                                      @RequestBody CancelRequest request,
                                      @RequestHeader(name = BookingRequests.ACTOR, required = false) String actor) {
         request.validate();
@@ -137,7 +140,7 @@ class SeriesController {
     }
 
     @PostMapping("/api/v1/series/{seriesId}/reschedule")
-    ResponseEntity<Rescheduled> reschedule(@PathVariable UUID seriesId, @RequestHeader(Tenancy.HEADER) UUID businessId,
+    ResponseEntity<Rescheduled> reschedule(@PathVariable UUID seriesId, @ActingFor UUID businessId,
                                            @RequestBody RescheduleRequest request,
                                            @RequestHeader(name = BookingRequests.ACTOR, required = false) String actor) {
         request.validate();

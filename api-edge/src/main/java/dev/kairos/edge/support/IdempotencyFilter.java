@@ -1,5 +1,8 @@
 package dev.kairos.edge.support;
 
+import dev.kairos.edge.access.Caller;
+import dev.kairos.edge.access.CallerFilter;
+
 import dev.kairos.booking.common.ErrorCode;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -8,11 +11,9 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,8 +42,8 @@ import java.util.regex.Pattern;
  * the key then make the command land on what the first attempt may already have created.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 10)
-public class IdempotencyFilter extends OncePerRequestFilter {
+@Order(100)
+public class IdempotencyFilter implements CallerFilter {
     public static final String HEADER = "Idempotency-Key";
     static final int TAKE_OVER_SECONDS = 60;
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
@@ -59,24 +60,34 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         this.clock = clock;
     }
 
-    /** The scope keys are unique in: the business a request acts for, or the platform for sign-ups. */
+    /**
+     * The scope keys are unique in: the business a request acts for (a platform admin's from the path or the
+     * {@value Tenancy#HEADER} header, anyone else's from their token or key) and the caller, so an answer is only
+     * ever replayed to whoever got it first.
+     */
     public static String scopeOf(HttpServletRequest request) {
-        String tenant = request.getHeader(Tenancy.HEADER);
+        Caller caller = Caller.current().orElse(null);
+        String tenant = caller != null && !caller.isPlatformAdmin() && caller.business() != null
+                ? caller.business().id().toString() : request.getHeader(Tenancy.HEADER);
         Matcher m = BUSINESS_PATH.matcher(request.getRequestURI());
-        if (m.matches()) {
+        if (m.matches() && (caller == null || caller.isPlatformAdmin())) {
             tenant = m.group(1);
         }
-        return tenant == null ? "platform" : tenant.trim().toLowerCase();
+        return (tenant == null ? "platform" : tenant.trim().toLowerCase()) + (caller == null ? "" : "|" + caller.limitKey());
+    }
+
+    private static boolean shouldNotFilter(HttpServletRequest request) {
+        return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null
+                || request.getRequestURI().startsWith("/api/v1/auth/");
     }
 
     @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null;
-    }
-
-    @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+    public void filter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (shouldNotFilter(request)) {
+            chain.doFilter(request, response);
+            return;
+        }
         String key = request.getHeader(HEADER);
         if (!KEY.matcher(key).matches()) {
             Problems.write(response, json, ErrorCode.INVALID_VALUE, HEADER + " must be 1 to 255 visible ASCII characters");

@@ -80,11 +80,24 @@ public enum ErrorCode {
     // capability links (signed manage-booking links): who holds a valid one may act on its appointment
     MANAGE_LINK_INVALID("manage-link-invalid", Kind.UNAUTHORIZED),
     MANAGE_LINK_EXPIRED("manage-link-expired", Kind.GONE),
+    // identity and access
+    AUTHENTICATION_REQUIRED("authentication-required", Kind.UNAUTHORIZED),
+    INVALID_TOKEN("invalid-token", Kind.UNAUTHORIZED),
+    INVALID_CREDENTIALS("invalid-credentials", Kind.UNAUTHORIZED),
+    INVALID_REFRESH_TOKEN("invalid-refresh-token", Kind.UNAUTHORIZED),
+    REFRESH_TOKEN_REUSED("refresh-token-reused", Kind.UNAUTHORIZED),
+    ACCESS_DENIED("access-denied", Kind.FORBIDDEN),
+    EMAIL_TAKEN("email-already-registered", Kind.CONFLICT),
+    WEAK_PASSWORD("weak-password", Kind.INVALID),
+    INVALID_ROLE("invalid-role", Kind.INVALID),
+    LAST_OWNER("last-owner", Kind.CONFLICT),
+    MEMBER_NOT_FOUND("member-not-found", Kind.NOT_FOUND),
+    SIGNING_KEY_NOT_FOUND("signing-key-not-found", Kind.NOT_FOUND),
     // abuse throttling: the caller must wait (Retry-After) before trying again
     RATE_LIMITED("rate-limited", Kind.TOO_MANY_REQUESTS),
     LOGIN_THROTTLED("login-throttled", Kind.TOO_MANY_REQUESTS);
 
-    public enum Kind { MALFORMED, INVALID, RULE, CONFLICT, PRECONDITION, NOT_FOUND, UNAUTHORIZED, GONE, TOO_MANY_REQUESTS, FAILURE }
+    public enum Kind { MALFORMED, INVALID, RULE, CONFLICT, PRECONDITION, NOT_FOUND, UNAUTHORIZED, FORBIDDEN, GONE, TOO_MANY_REQUESTS, FAILURE }
 
     private final String code;
     private final Kind kind;

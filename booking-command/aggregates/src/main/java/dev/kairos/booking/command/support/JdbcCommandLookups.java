@@ -301,10 +301,10 @@ class JdbcCommandLookups implements CommandLookups {
 
     @EventHandler
     void on(AppointmentBooked event) {
-        jdbc.update("INSERT INTO cmd_appointment (appointment_id, business_id, staff_id, service_id, status, revision, slot_start) "
-                        + "VALUES (?, ?, ?, ?, ?, 1, ?)", event.appointmentId().id(), event.businessId().id(),
+        jdbc.update("INSERT INTO cmd_appointment (appointment_id, business_id, staff_id, service_id, status, revision, slot_start, "
+                        + "customer_id) VALUES (?, ?, ?, ?, ?, 1, ?, ?)", event.appointmentId().id(), event.businessId().id(),
                 event.staffId().id(), event.serviceId().id(), AppointmentStatus.SCHEDULED.name(),
-                java.sql.Timestamp.from(event.slot().start()));
+                java.sql.Timestamp.from(event.slot().start()), event.customerId().id());
         assigned(event.staffId());
     }
 
