@@ -6,7 +6,10 @@ import dev.kairos.booking.common.CustomerId;
 import dev.kairos.booking.common.ErrorCode;
 import dev.kairos.booking.common.StaffId;
 import org.springframework.jdbc.core.JdbcTemplate;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 import java.util.List;
 import java.util.Map;
@@ -38,18 +41,37 @@ public class Ownership {
                 "SELECT staff_id, NULL::uuid FROM cmd_series WHERE series_id = ? AND business_id = ?", id));
     }
 
-    /** For requests that name a staff member in their body: a caller reaching only their own must name themselves. */
-    public static void requireOwnStaff(Caller caller, StaffId staff) {
-        if (staff == null || caller.staff() == null || !caller.staff().equals(staff)) {
-            throw new BookingException(ErrorCode.ACCESS_DENIED, "a staff member acts on their own calendar only");
+    /**
+     * For requests that name a staff member or a customer in their body or parameters: a caller who reaches only their
+     * own (see {@link AccessRules#ownOnly}) must name themselves: a staff member their own calendar, a customer
+     * themselves (the email of their account). Others pass.
+     */
+    public static void requireOwn(StaffId staff, CustomerId customer) {
+        HttpServletRequest request = currentRequest();
+        if (request == null || !AccessRules.ownOnly(request)) {
+            return;
+        }
+        Caller caller = Caller.current().orElseThrow();
+        boolean ownStaff = caller.has(Role.STAFF) && caller.staff() != null && caller.staff().equals(staff);
+        boolean ownCustomer = caller.has(Role.CUSTOMER) && caller.customer() != null && caller.customer().equals(customer);
+        if (!ownStaff && !ownCustomer) {
+            throw new BookingException(ErrorCode.ACCESS_DENIED, caller.has(Role.STAFF)
+                    ? "a staff member acts on their own calendar only" : "a customer acts for themselves only, with their account's email");
         }
     }
 
-    /** For bookings made by a customer with an account: only for themselves. */
-    public static void requireOwnCustomer(Caller caller, CustomerId customer) {
-        if (caller.customer() == null || !caller.customer().equals(customer)) {
-            throw new BookingException(ErrorCode.ACCESS_DENIED, "a customer books for themselves only, with their account's email");
+    /** The staff member a caller who reaches only their own calendar is limited to; {@code null} for everyone else. */
+    public static StaffId ownStaffOnly() {
+        HttpServletRequest request = currentRequest();
+        if (request == null || !AccessRules.ownOnly(request)) {
+            return null;
         }
+        return Caller.current().map(Caller::staff).orElseThrow(() ->
+                new BookingException(ErrorCode.ACCESS_DENIED, "only a staff member's own calendar"));
+    }
+
+    private static HttpServletRequest currentRequest() {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes ? attributes.getRequest() : null;
     }
 
     private boolean owns(Caller caller, BusinessId business, String sql, UUID id) {

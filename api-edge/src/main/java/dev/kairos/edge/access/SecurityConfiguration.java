@@ -21,6 +21,7 @@ import org.springframework.security.oauth2.server.resource.web.authentication.Be
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -86,6 +87,13 @@ public class SecurityConfiguration implements WebMvcConfigurer {
                         .cacheControl(c -> { }))
                 .addFilterAfter(new CallerFilters(callerFilters.orderedStream().toList()), BearerTokenAuthenticationFilter.class);
         return http.build();
+    }
+
+    /** URLs the firewall refuses (empty segments, encoded slashes, "..") get a problem like any other bad input. */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(JsonMapper json) {
+        return (request, response, e) -> Problems.write(response, json, ErrorCode.INVALID_VALUE,
+                "the request URL is malformed: empty path segments, encoded slashes and dot segments are refused");
     }
 
     private static void unauthenticated(HttpServletRequest request, HttpServletResponse response, AuthenticationException e,

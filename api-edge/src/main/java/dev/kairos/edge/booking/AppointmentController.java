@@ -1,6 +1,7 @@
 package dev.kairos.edge.booking;
 
 import dev.kairos.edge.access.ActingFor;
+import dev.kairos.edge.access.Ownership;
 import dev.kairos.availability.ScheduleQueries;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.kairos.availability.Views.AppointmentView;
@@ -111,6 +112,7 @@ class AppointmentController {
         CustomerDetails customer = request.customer().details();
         ZoneId customerZone = request.customer().zone();
         CustomerId customerId = CustomerId.forContact(business, customer.email(), customer.phone());
+        Ownership.requireOwn(request.staffId() == null ? null : new StaffId(request.staffId()), customerId);
         UUID id = ids.forKey(businessId + "|appointment", key);
         BookWithAnyStaff anyStaff = new BookWithAnyStaff(new AppointmentId(id), business, new ServiceId(request.serviceId()),
                 customerId, customer, request.start().toInstant(), request.notes(), request.metadata(), customerZone);
@@ -152,9 +154,12 @@ class AppointmentController {
         BookingException.require(limit >= 1 && limit <= MAX_PAGE, ErrorCode.INVALID_VALUE, "limit must be between 1 and " + MAX_PAGE);
         BookingException.require(from == null || to == null || to.isAfter(from), ErrorCode.INVALID_TIME_RANGE,
                 "'to' must be after 'from'");
+        StaffId own = Ownership.ownStaffOnly();
+        BookingException.require(own == null || staffId == null || own.id().equals(staffId), ErrorCode.ACCESS_DENIED,
+                "a staff member lists their own appointments only");
+        StaffId filter = own != null ? own : staffId == null ? null : new StaffId(staffId);
         return reads.any(token, () -> queries.appointments(new BusinessId(businessId),
-                from == null ? null : from.toInstant(), to == null ? null : to.toInstant(),
-                staffId == null ? null : new StaffId(staffId), status, cursor, limit));
+                from == null ? null : from.toInstant(), to == null ? null : to.toInstant(), filter, status, cursor, limit));
     }
 
     @GetMapping("/api/v1/appointments/{appointmentId}")
@@ -209,6 +214,9 @@ class AppointmentController {
                                        @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         request.validate();
         StaffId newStaff = request.staffId() == null ? null : new StaffId(request.staffId());
+        if (newStaff != null && Ownership.ownStaffOnly() != null) {
+            Ownership.requireOwn(newStaff, null);
+        }
         Initiator initiator = BookingRequests.initiator(request.initiatedBy());
         PolicyOverride override = BookingRequests.override(request.override(), actor);
         try {

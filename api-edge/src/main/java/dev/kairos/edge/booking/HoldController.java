@@ -1,6 +1,7 @@
 package dev.kairos.edge.booking;
 
 import dev.kairos.edge.access.ActingFor;
+import dev.kairos.edge.access.Ownership;
 import dev.kairos.availability.ScheduleQueries;
 import dev.kairos.availability.Views.HoldView;
 import dev.kairos.booking.calendar.AppointmentStatus;
@@ -93,6 +94,7 @@ class HoldController {
     ResponseEntity<Held> place(@PathVariable UUID businessId, @RequestBody HoldRequest request,
                                @RequestHeader(name = IdempotencyFilter.HEADER, required = false) String key) {
         request.validate();
+        Ownership.requireOwn(new StaffId(request.staffId()), null);
         Duration holdFor = request.holdFor() == null ? DEFAULT_HOLD : request.holdFor();
         UUID id = ids.forKey(businessId + "|hold", key);
         CommandOutcome outcome;

@@ -1,6 +1,7 @@
 package dev.kairos.edge.series;
 
 import dev.kairos.edge.access.ActingFor;
+import dev.kairos.edge.access.Ownership;
 import dev.kairos.edge.booking.BookingRequests;
 import dev.kairos.availability.ScheduleQueries;
 import dev.kairos.availability.Views.SeriesView;
@@ -89,6 +90,7 @@ class SeriesController {
     @PostMapping("/api/v1/businesses/{businessId}/series/preview")
     Preview preview(@PathVariable UUID businessId, @RequestBody PreviewRequest request) {
         request.validate();
+        Ownership.requireOwn(request.staffId() == null ? null : new StaffId(request.staffId()), null);
         SeriesDecision decision = commands.ask(new PreviewSeries(new BusinessId(businessId), new StaffId(request.staffId()),
                 new ServiceId(request.serviceId()), request.rule(), request.start(), request.zone()), SeriesDecision.class);
         List<OccurrenceBody> occurrences = decision.occurrences().stream().map(o -> OccurrenceBody.of(o, decision.zone())).toList();
@@ -100,6 +102,7 @@ class SeriesController {
     ResponseEntity<Booked> book(@PathVariable UUID businessId, @RequestBody SeriesRequest request,
                                 @RequestHeader(name = IdempotencyFilter.HEADER, required = false) String key) {
         request.validate();
+        Ownership.requireOwn(request.staffId() == null ? null : new StaffId(request.staffId()), null);
         BusinessId business = new BusinessId(businessId);
         CustomerDetails customer = request.customer().details();
         CustomerId customerId = CustomerId.forContact(business, customer.email(), customer.phone());

@@ -93,6 +93,9 @@ public enum ErrorCode {
     LAST_OWNER("last-owner", Kind.CONFLICT),
     MEMBER_NOT_FOUND("member-not-found", Kind.NOT_FOUND),
     SIGNING_KEY_NOT_FOUND("signing-key-not-found", Kind.NOT_FOUND),
+    // abuse throttling: the caller must wait (Retry-After) before trying again
+    RATE_LIMITED("rate-limited", Kind.TOO_MANY_REQUESTS),
+    LOGIN_THROTTLED("login-throttled", Kind.TOO_MANY_REQUESTS),
     // single sign-on: a business's own identity provider (OpenID Connect or SAML 2.0)
     SSO_NOT_CONFIGURED("sso-not-configured", Kind.NOT_FOUND),
     SSO_URL_REFUSED("sso-url-refused", Kind.INVALID),
@@ -111,7 +114,7 @@ public enum ErrorCode {
     SSO_SAML_SIGNATURE_INVALID("sso-saml-signature-invalid", Kind.UNAUTHORIZED),
     SSO_SAML_ASSERTION_INVALID("sso-saml-assertion-invalid", Kind.UNAUTHORIZED);
 
-    public enum Kind { MALFORMED, INVALID, RULE, CONFLICT, PRECONDITION, NOT_FOUND, UNAUTHORIZED, FORBIDDEN, GONE, FAILURE }
+    public enum Kind { MALFORMED, INVALID, RULE, CONFLICT, PRECONDITION, NOT_FOUND, UNAUTHORIZED, FORBIDDEN, GONE, TOO_MANY_REQUESTS, FAILURE }
 
     private final String code;
     private final Kind kind;
