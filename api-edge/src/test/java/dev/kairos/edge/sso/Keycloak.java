@@ -19,7 +19,7 @@ import java.util.stream.Stream;
 /**
  * A real Keycloak (the distribution the build unpacks from Maven Central into {@code target/keycloak}) run as a
  * separate process on loopback, with the realm of {@code sso/keycloak-realm.json}. Needs Java 21 or later: the JDK of
- * {@code keycloak.java.home}, else the one of {@code JAVA_HOME}.
+ * {@code keycloak.java.home}, else the newest such JDK under /usr/lib/jvm, else the one of {@code JAVA_HOME}.
  */
 final class Keycloak implements AutoCloseable {
     static final String REALM = "kairos";
@@ -59,10 +59,7 @@ final class Keycloak implements AutoCloseable {
                 "--hostname-strict=false", "--import-realm")
                 .redirectErrorStream(true)
                 .redirectOutput(home.getParent().resolve("keycloak.log").toFile());
-        String javaHome = System.getProperty("keycloak.java.home", "/usr/lib/jvm/temurin-25-jdk-amd64");
-        if (Files.isDirectory(Path.of(javaHome))) {
-            builder.environment().put("JAVA_HOME", javaHome);
-        }
+        javaHome().ifPresent(jdk -> builder.environment().put("JAVA_HOME", jdk.toString()));
         builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN);
         builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
         builder.environment().put("JAVA_OPTS_KC_HEAP", "-Xms128m -Xmx768m");
@@ -82,6 +79,32 @@ final class Keycloak implements AutoCloseable {
             Thread.sleep(250);
         }
         return new Keycloak(process, port, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** {@code keycloak.java.home}, else the newest JDK of 21 or later under /usr/lib/jvm; none: the inherited JAVA_HOME. */
+    private static java.util.Optional<Path> javaHome() throws IOException {
+        String configured = System.getProperty("keycloak.java.home");
+        if (configured != null && !configured.isBlank()) {
+            return java.util.Optional.of(Path.of(configured));
+        }
+        Path jvms = Path.of("/usr/lib/jvm");
+        if (!Files.isDirectory(jvms)) {
+            return java.util.Optional.empty();
+        }
+        try (Stream<Path> jdks = Files.list(jvms)) {
+            return jdks.filter(jdk -> Files.isExecutable(jdk.resolve("bin/java")) && feature(jdk) >= 21)
+                    .max(Comparator.comparingInt(Keycloak::feature));
+        }
+    }
+
+    /** The feature release of a JDK, from its {@code release} file (0 when unknown). */
+    private static int feature(Path jdk) {
+        try {
+            Matcher m = Pattern.compile("JAVA_VERSION=\"(\\d+)").matcher(Files.readString(jdk.resolve("release")));
+            return m.find() ? Integer.parseInt(m.group(1)) : 0;
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     private boolean ready() {
