@@ -42,8 +42,9 @@ public class ApiKeyFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-        String inAuthorization = authorization != null && authorization.regionMatches(true, 0, SCHEME + " ", 0, SCHEME.length() + 1)
-                ? authorization.substring(SCHEME.length() + 1).trim() : null;
+        String inAuthorization = authorization != null && (authorization.trim().equalsIgnoreCase(SCHEME)
+                || authorization.regionMatches(true, 0, SCHEME + " ", 0, SCHEME.length() + 1))
+                ? authorization.trim().substring(SCHEME.length()).trim() : null;
         String inHeader = request.getHeader(HEADER) == null ? null : request.getHeader(HEADER).trim();
         if (inAuthorization == null && inHeader == null) {
             chain.doFilter(request, response);

@@ -9,6 +9,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.CorsUtils;
 
 import java.util.List;
 import java.util.Optional;
@@ -47,7 +48,9 @@ class BusinessCorsSource implements CorsConfigurationSource {
         }
         Optional<String> origin = Origins.canonical(header);
         if (origin.isEmpty() || !registered(origin.get(), request.getRequestURI())) {
-            return null;
+            // a configuration that allows no origin makes the preflight fail (403); other requests go on without CORS
+            // headers, and CorsOriginFilter judges them once the caller is known
+            return CorsUtils.isPreFlightRequest(request) ? new CorsConfiguration() : null;
         }
         CorsConfiguration config = new CorsConfiguration();
         config.setAllowedOrigins(List.of(origin.get()));
