@@ -96,6 +96,14 @@ public enum ErrorCode {
     // abuse throttling: the caller must wait (Retry-After) before trying again
     RATE_LIMITED("rate-limited", Kind.TOO_MANY_REQUESTS),
     LOGIN_THROTTLED("login-throttled", Kind.TOO_MANY_REQUESTS),
+    // API keys, IP allowlists and CORS origins
+    INVALID_API_KEY("invalid-api-key", Kind.UNAUTHORIZED),
+    API_KEY_NOT_FOUND("api-key-not-found", Kind.NOT_FOUND),
+    INVALID_SCOPE("invalid-scope", Kind.INVALID),
+    INVALID_CIDR("invalid-cidr", Kind.INVALID),
+    INVALID_ORIGIN("invalid-origin", Kind.INVALID),
+    IP_NOT_ALLOWED("ip-not-allowed", Kind.FORBIDDEN),
+    CORS_ORIGIN_NOT_ALLOWED("cors-origin-not-allowed", Kind.FORBIDDEN),
     // single sign-on: a business's own identity provider (OpenID Connect or SAML 2.0)
     SSO_NOT_CONFIGURED("sso-not-configured", Kind.NOT_FOUND),
     SSO_URL_REFUSED("sso-url-refused", Kind.INVALID),
