@@ -19,33 +19,33 @@ import java.util.stream.Collectors;
  * Like a browser, it treats loopback as a secure context, so cookies marked {@code Secure} are sent over plain http
  * there (Java's own cookie manager would drop them).
  */
-final class Browser {
+public final class Browser {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER).build();
     private final Map<String, Map<String, String>> cookies = new java.util.concurrent.ConcurrentHashMap<>();
 
-    HttpResponse<String> get(String url) {
+    public HttpResponse<String> get(String url) {
         return send(HttpRequest.newBuilder(URI.create(url)).GET());
     }
 
-    HttpResponse<String> postForm(String url, Map<String, String> form) {
+    public HttpResponse<String> postForm(String url, Map<String, String> form) {
         return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form(form))));
     }
 
-    static String form(Map<String, String> form) {
+    public static String form(Map<String, String> form) {
         return form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
     }
 
-    static String location(HttpResponse<String> response) {
+    public static String location(HttpResponse<String> response) {
         return response.headers().firstValue("Location").orElseThrow(() ->
                 new AssertionError("no redirect: " + response.statusCode() + " " + response.body()));
     }
 
     /** The first match of {@code regex}'s group 1 in the page, HTML entities of attributes undone. */
-    static String find(String page, String regex) {
+    public static String find(String page, String regex) {
         Matcher m = Pattern.compile(regex, Pattern.DOTALL).matcher(page);
         if (!m.find()) {
             throw new AssertionError("not found: " + regex + " in " + page);
