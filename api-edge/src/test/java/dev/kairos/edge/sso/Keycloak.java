@@ -67,6 +67,8 @@ final class Keycloak implements AutoCloseable {
         long started = System.nanoTime();
         Process process = builder.start();
         Keycloak keycloak = new Keycloak(process, port, 0);
+        // never outlive the tests, even when they end abruptly
+        Runtime.getRuntime().addShutdownHook(new Thread(keycloak::close));
         long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
         while (!keycloak.ready()) {
             if (!process.isAlive()) {
