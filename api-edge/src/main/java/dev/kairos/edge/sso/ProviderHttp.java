@@ -3,7 +3,10 @@ package dev.kairos.edge.sso;
 import dev.kairos.booking.common.BookingException;
 import dev.kairos.booking.common.ErrorCode;
 import dev.kairos.edge.support.OutboundUrls;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
+import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestOperations;
@@ -28,7 +31,7 @@ import java.util.stream.Collectors;
 /**
  * Talks to a business's identity provider: discovery documents, the token endpoint and signing keys. Every URL is
  * checked first ({@link OutboundUrls}: never the engine's own network unless loopback is allowed), requests are
- * bounded in time and size, and redirects are not followed.
+ * bounded in time and size (also the key sets Spring Security fetches), and redirects are not followed.
  */
 @Component
 class ProviderHttp {
@@ -47,7 +50,7 @@ class ProviderHttp {
         this.keys = new RestTemplate(factory);
         ClientHttpRequestInterceptor checked = (request, body, execution) -> {
             check(request.getURI().toString(), ErrorCode.SSO_DISCOVERY_FAILED);
-            return execution.execute(request, body);
+            return new CappedResponse(execution.execute(request, body), properties.maxBytes());
         };
         this.keys.getInterceptors().add(checked);
     }
@@ -116,6 +119,58 @@ class ProviderHttp {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BookingException(failure, "interrupted while calling the identity provider");
+        }
+    }
+
+    /** A provider's response whose body ends in an error past {@code maxBytes}. */
+    private record CappedResponse(ClientHttpResponse response, int maxBytes) implements ClientHttpResponse {
+        @Override
+        public HttpStatusCode getStatusCode() throws IOException {
+            return response.getStatusCode();
+        }
+
+        @Override
+        public String getStatusText() throws IOException {
+            return response.getStatusText();
+        }
+
+        @Override
+        public HttpHeaders getHeaders() {
+            return response.getHeaders();
+        }
+
+        @Override
+        public InputStream getBody() throws IOException {
+            InputStream body = response.getBody();
+            return new java.io.FilterInputStream(body) {
+                private long read;
+
+                @Override
+                public int read() throws IOException {
+                    int b = super.read();
+                    count(b < 0 ? 0 : 1);
+                    return b;
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) throws IOException {
+                    int n = super.read(buffer, offset, length);
+                    count(Math.max(n, 0));
+                    return n;
+                }
+
+                private void count(int n) throws IOException {
+                    read += n;
+                    if (read > maxBytes) {
+                        throw new IOException("the identity provider's answer is larger than " + maxBytes + " bytes");
+                    }
+                }
+            };
+        }
+
+        @Override
+        public void close() {
+            response.close();
         }
     }
 
