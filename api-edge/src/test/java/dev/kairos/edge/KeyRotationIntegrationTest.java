@@ -153,6 +153,15 @@ class KeyRotationIntegrationTest extends EngineTest {
         // the next key's time is recorded an hour ahead; the current one retires then and stays published for its tokens
         assertThat(jdbc.queryForObject("SELECT a.activates_at = b.retires_at FROM signing_key a JOIN signing_key b ON b.kid = ? "
                 + "WHERE a.kid = ?", Boolean.class, current, next)).isTrue();
+
+        // a key rotated in at once meanwhile takes over from both: the current one stops now, the next one never signs
+        String now = rotate(api, "PT0S");
+        String afterwards = ownerToken(api);
+        assertThat(Jwts.kid(afterwards)).isEqualTo(now);
+        assertThat(me(api, afterwards)).isEqualTo(200);
+        assertThat(me(api, meanwhile)).isEqualTo(200);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM signing_key WHERE kid IN (?, ?) AND retires_at > ?", Long.class,
+                current, next, java.sql.Timestamp.from(NOW))).isZero();
     }
 
     @Test
@@ -182,9 +191,13 @@ class KeyRotationIntegrationTest extends EngineTest {
         try {
             Api other = new Api(EngineNodes.port(second));
             String before = ownerToken(api);
-            // the second node knows the current key (and has just looked at the key table)
+            // the second node knows the current key, and has just looked at the key table for a kid nobody knows
             assertThat(me(other, before)).isEqualTo(200);
+            String unknownKid = Jwts.rs256(Jwts.engineKey(jdbc, Jwts.kid(before)), "no-such-kid", "at+jwt", Jwts.claims(before));
+            assertThat(me(other, unknownKid)).isEqualTo(401);
             String kid = rotate(api, "PT0S");
+            // the new key's first token reaches the second node before anything else does
+            assertThat(me(other, Jwts.rs256(Jwts.engineKey(jdbc, kid), kid, "at+jwt", Jwts.claims(before)))).isEqualTo(200);
             String after = ownerToken(api);
             assertThat(Jwts.kid(after)).isEqualTo(kid);
             assertThat(me(other, after)).isEqualTo(200);

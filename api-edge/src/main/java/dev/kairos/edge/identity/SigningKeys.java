@@ -147,9 +147,11 @@ public class SigningKeys {
         Instant activates = now.plus(publishAhead.isNegative() ? Duration.ZERO : publishAhead);
         String kid = transactions.execute(status -> {
             lock();
-            jdbc.update("UPDATE signing_key SET retires_at = ?, expires_at = ? WHERE retires_at IS NULL "
+            // every key that would still sign then stops then, also one whose retirement an earlier rotation set later
+            jdbc.update("UPDATE signing_key SET retires_at = ?, expires_at = ? WHERE (retires_at IS NULL OR retires_at > ?) "
                             + "AND (expires_at IS NULL OR expires_at > ?)", Timestamp.from(activates),
-                    Timestamp.from(activates.plus(properties.accessTokenTtl()).plus(properties.clockSkew())), Timestamp.from(now));
+                    Timestamp.from(activates.plus(properties.accessTokenTtl()).plus(properties.clockSkew())), Timestamp.from(activates),
+                    Timestamp.from(now));
             return insert(activates);
         });
         reload();

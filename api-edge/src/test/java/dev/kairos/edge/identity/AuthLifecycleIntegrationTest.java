@@ -380,6 +380,17 @@ class AuthLifecycleIntegrationTest extends EngineTest {
             assertThat(secret).isNotBlank();
             assertThat(rows).noneMatch(row -> row.contains(secret));
         }
+        // nor the people's email addresses in authentication events: the user id names them
+        List<String> authRows = new ArrayList<>();
+        jdbc.query("SELECT payload FROM domainevententry WHERE payload_type = ?", rs -> {
+            authRows.add(new String(rs.getBytes(1), StandardCharsets.UTF_8));
+        }, AuthenticationRecorded.class.getName());
+        for (Map<String, Object> row : jdbc.queryForList("SELECT * FROM auth_event_view")) {
+            authRows.add(row.toString());
+        }
+        for (String email : List.of(ownerEmail, auditorEmail, staffEmail)) {
+            assertThat(authRows).noneMatch(row -> row.toLowerCase(java.util.Locale.ROOT).contains(email.toLowerCase(java.util.Locale.ROOT)));
+        }
         // tokens are neither stored whole nor in part: refresh tokens only as hashes
         assertThat(count("SELECT count(*) FROM refresh_token WHERE token_hash = ?", (Object) session.text("refresh_token")
                 .getBytes(StandardCharsets.UTF_8))).isZero();
