@@ -102,7 +102,7 @@ class AuthController {
             Accounts.Account created = accounts.create(owner.email(), owner.name(), hash, false);
             commands.send(new RegisterBusiness(business, profile));
             accounts.grant(created.id(), business, Role.OWNER, null, null);
-            events.record(business, created.id(), AuthenticationEventType.BUSINESS_REGISTERED, "owner " + created.email(), ip(http));
+            events.record(business, created.id(), AuthenticationEventType.BUSINESS_REGISTERED, "owner account", ip(http));
             return created;
         });
         Sessions.Tokens tokens = sessions.open(account.id(), business, "password", ip(http));

@@ -24,6 +24,7 @@ import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.stereotype.Component;
 
@@ -57,8 +58,8 @@ public class OwnTokens implements EngineTokens {
         OAuth2TokenValidator<Jwt> audience = new JwtClaimValidator<List<String>>("aud",
                 aud -> aud != null && aud.contains(properties.audience()));
         OAuth2TokenValidator<Jwt> notRevoked = jwt -> {
-            String sid = jwt.getClaimAsString(TokenClaims.SESSION);
-            boolean ok = sid != null && !revoked.isRevoked(UUID.fromString(sid));
+            UUID sid = uuid(jwt.getClaimAsString(TokenClaims.SESSION));
+            boolean ok = sid != null && !revoked.isRevoked(sid);
             return ok ? OAuth2TokenValidatorResult.success()
                     : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "the session was ended", null));
         };
@@ -80,6 +81,19 @@ public class OwnTokens implements EngineTokens {
         return manager;
     }
 
+    /** A UUID claim, or {@code null} when it is absent or not a UUID. */
+    private static UUID uuid(String claim) {
+        try {
+            return claim == null ? null : UUID.fromString(claim);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The caller a verified token speaks for. Claims the engine never issues are refused as an invalid token (an
+     * {@link InvalidBearerTokenException}, which the resource server answers with 401), not as an error.
+     */
     private static CallerAuthentication caller(Jwt jwt) {
         try {
             Collection<String> claimed = jwt.getClaimAsStringList(TokenClaims.ROLES);
@@ -101,8 +115,10 @@ public class OwnTokens implements EngineTokens {
                     customer == null ? null : new CustomerId(UUID.fromString(customer)),
                     UUID.fromString(jwt.getClaimAsString(TokenClaims.SESSION)));
             return new CallerAuthentication(caller, jwt.getTokenValue());
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new BadJwtException("malformed claims", e);
+        } catch (BadJwtException e) {
+            throw new InvalidBearerTokenException(e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new InvalidBearerTokenException("malformed claims", e);
         }
     }
 }

@@ -27,6 +27,18 @@ public class Passwords {
         Map<String, PasswordEncoder> encoders = new HashMap<>();
         encoders.put("argon2", Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8());
         this.encoder = new DelegatingPasswordEncoder("argon2", encoders);
+        // a stored hash of no known scheme (untagged, or tagged {noop}) matches nothing rather than failing the login
+        this.encoder.setDefaultPasswordEncoderForMatches(new PasswordEncoder() {
+            @Override
+            public String encode(CharSequence rawPassword) {
+                throw new UnsupportedOperationException("only for matching hashes of unknown schemes");
+            }
+
+            @Override
+            public boolean matches(CharSequence rawPassword, String encodedPassword) {
+                return false;
+            }
+        });
         this.decoy = encoder.encode("decoy password for unknown accounts");
     }
 

@@ -31,14 +31,16 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The engine's token signing keys (RS256), kept in {@code signing_key} so that every node signs and verifies with the
  * same ones. Rotation never interrupts anyone: a new key is published before it starts signing, and an old one stays
  * published until every token it signed has expired. A revoked key is withdrawn at once.
  * <p>
- * Each node keeps the keys for a few seconds; a token naming a key it does not know makes it look again (at most once
- * a second), so a key created on another node is accepted as soon as it signs.
+ * Each node keeps the keys for a few seconds; a token naming a key it does not know makes it look again (at once when
+ * the key table holds that kid, otherwise at most once a second), so a key created on another node is accepted as soon
+ * as it signs.
  */
 @Component
 public class SigningKeys {
@@ -107,12 +109,33 @@ public class SigningKeys {
     JWKSource<SecurityContext> verification() {
         return (JWKSelector selector, SecurityContext context) -> {
             List<JWK> found = selector.select(published());
-            if (found.isEmpty() && System.nanoTime() - loaded.atNanos() > RELOAD_AT_MOST_EVERY_NANOS) {
+            if (found.isEmpty() && mayBeNew(selector)) {
                 reload();
                 found = selector.select(published());
             }
             return found;
         };
+    }
+
+    /**
+     * Whether a key the token asks for may have been created since the keys were loaded: after a second, any; sooner,
+     * only a kid this node has never seen that the key table holds (one lookup by primary key), so that a key rotated
+     * in on another node verifies its first tokens here at once.
+     */
+    private boolean mayBeNew(JWKSelector selector) {
+        Loaded l = loaded;
+        if (System.nanoTime() - l.atNanos() > RELOAD_AT_MOST_EVERY_NANOS) {
+            return true;
+        }
+        Set<String> kids = selector.getMatcher().getKeyIDs();
+        if (kids == null || kids.size() != 1) {
+            return false;
+        }
+        String kid = kids.iterator().next();
+        if (kid == null || kid.length() > 64 || l.keys().stream().anyMatch(k -> kid.equals(k.jwk().getKeyID()))) {
+            return false;
+        }
+        return jdbc.queryForObject("SELECT count(*) FROM signing_key WHERE kid = ?", Long.class, kid) > 0;
     }
 
     /**
@@ -125,9 +148,11 @@ public class SigningKeys {
                 .truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         String kid = transactions.execute(status -> {
             lock();
-            jdbc.update("UPDATE signing_key SET retires_at = ?, expires_at = ? WHERE retires_at IS NULL "
+            // every key that would still sign then stops then, also one whose retirement an earlier rotation set later
+            jdbc.update("UPDATE signing_key SET retires_at = ?, expires_at = ? WHERE (retires_at IS NULL OR retires_at > ?) "
                             + "AND (expires_at IS NULL OR expires_at > ?)", Timestamp.from(activates),
-                    Timestamp.from(activates.plus(properties.accessTokenTtl()).plus(properties.clockSkew())), Timestamp.from(now));
+                    Timestamp.from(activates.plus(properties.accessTokenTtl()).plus(properties.clockSkew())), Timestamp.from(activates),
+                    Timestamp.from(now));
             return insert(activates);
         });
         reload();
