@@ -50,6 +50,11 @@ class CrossTenantIntegrationTest extends EngineTest {
         Tenant a = Tenant.create(api, "alpha");
         Tenant b = Tenant.create(api, "beta");
         Map<String, String> before = settled(a);
+        for (String table : List.of("appointment_view", "hold_view", "series_view", "waitlist_view", "customer_view", "staff_view",
+                "service_view", "time_off_view", "holiday_view", "membership", "cmd_appointment", "cmd_hold", "cmd_series")) {
+            assertThat(before.get(table)).as("A's rows in " + table + " are compared").isNotNull().doesNotStartWith("0:");
+        }
+        assertThat(Long.parseLong(before.get("events"))).isGreaterThan(10);
         SoftAssertions softly = new SoftAssertions();
         int walked = 0;
         for (Row row : PermissionTable.documented()) {
