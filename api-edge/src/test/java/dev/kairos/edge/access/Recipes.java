@@ -250,9 +250,12 @@ final class Recipes {
         recipe("GET /api/v1/businesses/{businessId}/appointments", a -> json(a,
                 "GET /api/v1/businesses/{businessId}/appointments?staffId=" + a.staff(), null));
         recipe("GET /api/v1/appointments/{appointmentId}", a -> json(a, "GET /api/v1/appointments/{appointmentId}", null));
-        for (String change : new String[]{"confirm", "complete", "no-show"}) {
+        recipe("POST /api/v1/appointments/{appointmentId}/confirm", a -> json(a, "POST /api/v1/appointments/{appointmentId}/confirm",
+                null, "appointmentId", freshAppointment(a)));
+        for (String change : new String[]{"complete", "no-show"}) {
             String endpoint = "POST /api/v1/appointments/{appointmentId}/" + change;
-            recipe(endpoint, a -> json(a, endpoint, null, "appointmentId", freshAppointment(a)));
+            recipe(endpoint, a -> json(a, endpoint, null, "appointmentId", a.fresh() ? a.t().startedAppointment(a.target())
+                    : fixture(a, "appointmentId").orElseThrow()));
         }
         recipe("POST /api/v1/appointments/{appointmentId}/cancel", a -> json(a, "POST /api/v1/appointments/{appointmentId}/cancel",
                 "{\"reason\":\"changed plans\"}", "appointmentId", freshAppointment(a)));
@@ -292,10 +295,11 @@ final class Recipes {
         recipe("GET /api/v1/businesses/{businessId}/waitlist", a -> json(a,
                 "GET /api/v1/businesses/{businessId}/waitlist?serviceId=" + a.t().service, null));
         recipe("GET /api/v1/waitlist/{entryId}", a -> json(a, "GET /api/v1/waitlist/{entryId}", null));
-        for (String change : new String[]{"POST /api/v1/waitlist/{entryId}/accept", "POST /api/v1/waitlist/{entryId}/decline",
-                "DELETE /api/v1/waitlist/{entryId}"}) {
-            recipe(change, a -> json(a, change, null, "entryId", a.fresh() ? a.t().freshWaitlistEntry() : a.t().waitlistEntry));
+        for (String answer : new String[]{"POST /api/v1/waitlist/{entryId}/accept", "POST /api/v1/waitlist/{entryId}/decline"}) {
+            recipe(answer, a -> json(a, answer, null, "entryId", a.fresh() ? a.t().offeredEntry() : a.t().waitlistEntry));
         }
+        recipe("DELETE /api/v1/waitlist/{entryId}", a -> json(a, "DELETE /api/v1/waitlist/{entryId}", null,
+                "entryId", a.fresh() ? a.t().freshWaitlistEntry() : a.t().waitlistEntry));
     }
 
     private static String rotated(Ask a) {

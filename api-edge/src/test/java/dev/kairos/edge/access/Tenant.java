@@ -35,6 +35,8 @@ final class Tenant {
     final String businessName;
     UUID service;
     UUID spareService;
+    /** A group class at {@link dev.kairos.edge.EngineTest#NOW}: appointments that have started, to complete or mark no-show. */
+    UUID classService;
     UUID staffA;
     UUID staffB;
     UUID spareStaff;
@@ -90,6 +92,7 @@ final class Tenant {
         awaitBusiness();
         service = service(label + " Cut");
         spareService = service(label + " Colour");
+        classService = service(label + " Class", 400);
         staffA = staff(label + " Anna");
         staffB = staff(label + " Bruno");
         spareStaff = staff(label + " Carla");
@@ -206,6 +209,46 @@ final class Tenant {
         return book(staff(target), customerEmail(target)).json().path("id").asString().transform(UUID::fromString);
     }
 
+    /**
+     * A fresh appointment that has started (a seat of the class at {@link dev.kairos.edge.EngineTest#NOW}) and that the
+     * business has confirmed: ready to be completed or marked a no-show.
+     */
+    UUID startedAppointment(Target target) {
+        Api.Response booked = admin.post(business("/appointments"), """
+                {"serviceId":"%s","staffId":"%s","start":"%s","customer":{"name":"%s Pupil","email":"pupil.%d@%s.test"}}
+                """.formatted(classService, staff(target), dev.kairos.edge.EngineTest.NOW, label, next(), label));
+        assertThat(booked.status()).as(booked.raw().body()).isEqualTo(201);
+        UUID id = UUID.fromString(booked.text("id"));
+        Api.Response confirmed = admin.post("/api/v1/appointments/" + id + "/confirm", null, "X-Business-Id", businessId.toString());
+        assertThat(confirmed.status()).as(confirmed.raw().body()).isEqualTo(200);
+        return id;
+    }
+
+    /**
+     * A waitlist entry with an open offer: someone waits for one slot of staff member A that is taken, the booking in
+     * it is cancelled, and the slot is offered to them.
+     */
+    UUID offeredEntry() {
+        String start = nextSlot(staffA);
+        Api.Response taken = admin.post(business("/appointments"), bookingBody(staffA, start, otherCustomerEmail));
+        assertThat(taken.status()).as(taken.raw().body()).isEqualTo(201);
+        String end = java.time.OffsetDateTime.parse(start).plusMinutes(30).toInstant().toString();
+        Api.Response joined = admin.post(business("/waitlist"), """
+                {"serviceId":"%s","staffId":"%s","from":"%s","to":"%s","customer":{"name":"%s Waiting","email":"waiting.%d@%s.test"}}
+                """.formatted(service, staffA, start, end, label, next(), label));
+        assertThat(joined.status()).as(joined.raw().body()).isEqualTo(201);
+        UUID entry = UUID.fromString(joined.text("id"));
+        Api.Response cancelled = admin.post("/api/v1/appointments/" + taken.text("id") + "/cancel", "{}",
+                "X-Business-Id", businessId.toString());
+        assertThat(cancelled.status()).as(cancelled.raw().body()).isEqualTo(200);
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!admin.get("/api/v1/waitlist/" + entry, "X-Business-Id", businessId.toString()).text("state").equals("OFFERED")) {
+            assertThat(System.nanoTime()).as("the freed slot is never offered to " + entry).isLessThan(deadline);
+            pause();
+        }
+        return entry;
+    }
+
     String holdBody(UUID staff) {
         return """
                 {"staffId":"%s","serviceId":"%s","start":"%s"}""".formatted(staff, service, nextSlot(staff));
@@ -283,7 +326,12 @@ final class Tenant {
     }
 
     UUID service(String name) {
-        Api.Response r = admin.post(business("/services"), serviceBody(name));
+        return service(name, 1);
+    }
+
+    UUID service(String name, int capacity) {
+        Api.Response r = admin.post(business("/services"), serviceBody(name).replace("\"maxAdvanceDays\":90",
+                "\"maxAdvanceDays\":90,\"capacity\":" + capacity));
         assertThat(r.status()).as(r.raw().body()).isEqualTo(201);
         UUID id = UUID.fromString(r.text("id"));
         seen(business("/services/" + id), r);
@@ -316,6 +364,9 @@ final class Tenant {
         }
         if (spareService != null) {
             services.add("\"" + spareService + "\"");
+        }
+        if (classService != null) {
+            services.add("\"" + classService + "\"");
         }
         return """
                 {"name":"%s","email":"%s@%s.test","timeZone":"UTC","workingHours":{%s},"serviceIds":[%s]}
