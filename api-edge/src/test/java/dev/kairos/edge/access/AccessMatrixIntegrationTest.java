@@ -28,8 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every endpoint of docs/permissions.md, called as every role (and without credentials), answers as the table says:
  * {@code no} is 403 {@code access-denied}; {@code yes} is let through and succeeds (each request is a valid one), on
- * anyone's resource; {@code own} is let through on the caller's own resource and answers 404 or 403
- * on someone else's (staff member B's for staff member A, the other customer's for the customer);
+ * anyone's resource; {@code own} succeeds on the caller's own resource and answers 404 or 403, never success, on
+ * someone else's (staff member B's for staff member A, the other customer's for the customer);
  * {@code open} needs no token. The table is read from the markdown, so a row added there is called here too, and
  * the running API has exactly the endpoints the table has.
  */
