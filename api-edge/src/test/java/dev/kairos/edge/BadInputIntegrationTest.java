@@ -164,8 +164,8 @@ class BadInputIntegrationTest extends EngineTest {
                         "{\"refund\":{}}"), 400, "unknown-field"),
                 post("cancel initiated by nobody known", "/api/v1/appointments/{a}/cancel", "{\"initiatedBy\":\"robot\"}", 422,
                         "validation-failed", tenant, "{b}"),
-                post("override without actor", "/api/v1/appointments/{a}/cancel", "{\"override\":{\"reason\":\"ill\"}}", 422,
-                        "validation-failed", tenant, "{b}"),
+                post("override with an over-long actor label", "/api/v1/appointments/{a}/cancel", "{\"override\":{\"reason\":\"ill\"}}", 422,
+                        "validation-failed", tenant, "{b}", "X-Actor", "x".repeat(101)),
                 post("override without reason", "/api/v1/appointments/{a}/reschedule",
                         "{\"start\":\"2026-12-07T11:00:00+01:00\",\"override\":{}}", 422, "validation-failed", tenant, "{b}", "X-Actor", "eva"),
                 post("customer zone as an offset", appts, "{\"serviceId\":\"{s}\",\"staffId\":\"{st}\",\"start\":\"2026-12-07T10:00:00+01:00\","

@@ -20,7 +20,10 @@ final class EngineNodes {
                 "--spring.datasource.password=", "--server.port=0", "--logging.level.root=WARN",
                 "--db-scheduler.polling-interval=" + pollEvery,
                 "--kairos.identity.bootstrap-admin.email=" + EngineTest.ADMIN_EMAIL,
-                "--kairos.identity.bootstrap-admin.password=" + EngineTest.ADMIN_PASSWORD));
+                "--kairos.identity.bootstrap-admin.password=" + EngineTest.ADMIN_PASSWORD,
+                "--kairos.rate-limits.per-ip.capacity=" + EngineTest.GENEROUS_BUDGET,
+                "--kairos.rate-limits.per-user.capacity=" + EngineTest.GENEROUS_BUDGET,
+                "--kairos.rate-limits.per-api-key.capacity=" + EngineTest.GENEROUS_BUDGET));
         args.addAll(List.of(settings));
         return new SpringApplicationBuilder(KairosApplication.class, EngineTest.FixedClock.class).run(args.toArray(String[]::new));
     }

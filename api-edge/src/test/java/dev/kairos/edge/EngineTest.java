@@ -24,13 +24,18 @@ import java.time.ZoneOffset;
 @SpringBootTest(classes = KairosApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"logging.level.root=WARN", "db-scheduler.polling-interval=1s", "kairos.holidays.import.allow-loopback=true",
                 "kairos.identity.bootstrap-admin.email=" + EngineTest.ADMIN_EMAIL,
-                "kairos.identity.bootstrap-admin.password=" + EngineTest.ADMIN_PASSWORD})
+                "kairos.identity.bootstrap-admin.password=" + EngineTest.ADMIN_PASSWORD,
+                // the suites send thousands of requests from one address within a fixed minute
+                "kairos.rate-limits.per-ip.capacity=" + EngineTest.GENEROUS_BUDGET, "kairos.rate-limits.per-user.capacity=" + EngineTest.GENEROUS_BUDGET,
+                "kairos.rate-limits.per-api-key.capacity=" + EngineTest.GENEROUS_BUDGET})
 @Import(EngineTest.FixedClock.class)
 public abstract class EngineTest {
     public static final Instant NOW = Instant.parse("2026-12-01T08:00:00Z");
     /** The platform admin every test engine starts with; {@link Api} signs in as it unless told otherwise. */
     public static final String ADMIN_EMAIL = "platform-admin@kairos.test";
     public static final String ADMIN_PASSWORD = "correct horse battery staple";
+    /** Request budgets of the test engines: more than any suite sends. */
+    static final String GENEROUS_BUDGET = "100000000";
 
     @LocalServerPort
     protected int port;

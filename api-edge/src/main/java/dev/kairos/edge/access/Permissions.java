@@ -67,6 +67,13 @@ public final class Permissions {
         rule("PUT /api/v1/businesses/{businessId}/members/{userId}/roles", Scope.ACCESS_MANAGE, "owner admin");
         rule("DELETE /api/v1/businesses/{businessId}/members/{userId}", Scope.ACCESS_MANAGE, "owner admin");
         rule("GET /api/v1/businesses/{businessId}/auth-events", Scope.AUDIT_READ, "owner auditor");
+        rule("POST /api/v1/businesses/{businessId}/api-keys", Scope.ACCESS_MANAGE, "owner admin");
+        rule("GET /api/v1/businesses/{businessId}/api-keys", Scope.ACCESS_MANAGE, "owner admin auditor");
+        rule("DELETE /api/v1/businesses/{businessId}/api-keys/{keyId}", Scope.ACCESS_MANAGE, "owner admin");
+        rule("PUT /api/v1/businesses/{businessId}/access/ip-allowlist", Scope.ACCESS_MANAGE, "owner admin");
+        rule("GET /api/v1/businesses/{businessId}/access/ip-allowlist", Scope.ACCESS_MANAGE, "owner admin auditor");
+        rule("PUT /api/v1/businesses/{businessId}/access/cors-origins", Scope.ACCESS_MANAGE, "owner admin");
+        rule("GET /api/v1/businesses/{businessId}/access/cors-origins", Scope.ACCESS_MANAGE, "owner admin auditor");
         // the business and its catalog
         rule("GET /api/v1/businesses/{businessId}", Scope.CATALOG_READ, MEMBERS);
         rule("PUT /api/v1/businesses/{businessId}", Scope.CATALOG_WRITE, "owner admin");

@@ -1,6 +1,7 @@
 package dev.kairos.edge.access;
 
 import dev.kairos.booking.common.ErrorCode;
+import dev.kairos.edge.apikeys.ApiKeyFilter;
 import dev.kairos.edge.support.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -21,6 +22,7 @@ import org.springframework.security.oauth2.server.resource.web.authentication.Be
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -37,7 +39,8 @@ import java.util.UUID;
 
 /**
  * Every request is authenticated as an OAuth 2.0 resource server: a bearer JWT issued by the engine itself, or by
- * the identity provider a business trusts ({@link TrustedIssuers}). Signing in, discovery, and customers' signed
+ * the identity provider a business trusts ({@link TrustedIssuers}), or an API key of a business ({@link ApiKeyFilter}, ahead of
+ * bearer tokens). Signing in, discovery, and customers' signed
  * manage-booking links need no token. Once the caller is known, {@link CallerFilter}s run (rate limits, IP
  * allowlists), then {@link AccessRules} judges the endpoint, the tenant and ownership.
  */
@@ -57,7 +60,7 @@ public class SecurityConfiguration implements WebMvcConfigurer {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, EngineTokens own, ObjectProvider<TrustedIssuers> trusted,
-                            ObjectProvider<CallerFilter> callerFilters, JsonMapper json) throws Exception {
+                            ObjectProvider<CallerFilter> callerFilters, ApiKeyFilter apiKeys, JsonMapper json) throws Exception {
         AuthenticationManager ownTokens = own.authenticationManager();
         TrustedIssuers others = trusted.getIfAvailable(() -> issuer -> java.util.Optional.empty());
         JwtIssuerAuthenticationManagerResolver byIssuer = new JwtIssuerAuthenticationManagerResolver(issuer ->
@@ -84,8 +87,16 @@ public class SecurityConfiguration implements WebMvcConfigurer {
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
                         .contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
                         .cacheControl(c -> { }))
+                .addFilterBefore(apiKeys, BearerTokenAuthenticationFilter.class)
                 .addFilterAfter(new CallerFilters(callerFilters.orderedStream().toList()), BearerTokenAuthenticationFilter.class);
         return http.build();
+    }
+
+    /** URLs the firewall refuses (empty segments, encoded slashes, "..") get a problem like any other bad input. */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(JsonMapper json) {
+        return (request, response, e) -> Problems.write(response, json, ErrorCode.INVALID_VALUE,
+                "the request URL is malformed: empty path segments, encoded slashes and dot segments are refused");
     }
 
     private static void unauthenticated(HttpServletRequest request, HttpServletResponse response, AuthenticationException e,

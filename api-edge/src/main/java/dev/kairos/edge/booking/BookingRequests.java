@@ -1,5 +1,8 @@
 package dev.kairos.edge.booking;
 
+import dev.kairos.edge.access.Caller;
+import dev.kairos.edge.access.Role;
+
 import dev.kairos.booking.calendar.CustomerDetails;
 import dev.kairos.booking.calendar.Initiator;
 import dev.kairos.booking.calendar.PolicyOverride;
@@ -53,7 +56,10 @@ public final class BookingRequests {
         }
     }
 
-    /** A business staff member's decision to let a change through the policy; who decided comes from {@value #ACTOR}. */
+    /**
+     * A business's decision to let a change through the policy. Who decided is the authenticated caller; the optional
+     * {@value #ACTOR} header adds a label (a front-desk name) to the record.
+     */
     public record OverrideRequest(String reason) {
     }
 
@@ -73,7 +79,7 @@ public final class BookingRequests {
         }
     }
 
-    /** Who changes an appointment, as far as anyone is identified before authentication exists. */
+    /** A free-text label of who at the business decided an override, recorded beside the caller's identity. */
     public static final String ACTOR = "X-Actor";
 
     static String validReason(String reason) {
@@ -82,7 +88,11 @@ public final class BookingRequests {
         return reason;
     }
 
+    /** A customer signed in with their own account always changes as the customer: the policy applies to them. */
     static Initiator initiator(String value) {
+        if (customerOnly()) {
+            return Initiator.CUSTOMER;
+        }
         if (value == null) {
             return Initiator.BUSINESS;
         }
@@ -94,13 +104,22 @@ public final class BookingRequests {
         throw new BookingException(ErrorCode.VALIDATION_FAILED, "initiatedBy is \"customer\" or \"business\"");
     }
 
-    public static PolicyOverride override(OverrideRequest request, String actor) {
+    /** The override, recorded with the caller who decided it (and the {@value #ACTOR} label, if any). */
+    public static PolicyOverride override(OverrideRequest request, String label) {
         if (request == null) {
             return null;
         }
-        BookingException.require(actor != null && !actor.isBlank(), ErrorCode.VALIDATION_FAILED,
-                "an override needs the header " + ACTOR + " naming who decided it");
-        return new PolicyOverride(actor, request.reason());
+        Caller caller = Caller.current().orElseThrow(() ->
+                new BookingException(ErrorCode.AUTHENTICATION_REQUIRED, "an override is decided by a signed-in member of the business"));
+        BookingException.require(!customerOnly(), ErrorCode.ACCESS_DENIED, "customers cannot override the business's policy");
+        BookingException.require(label == null || label.length() <= 100, ErrorCode.VALIDATION_FAILED,
+                ACTOR + " has at most 100 characters");
+        String who = (caller.kind() == Caller.Kind.API_KEY ? "api-key:" : "user:") + caller.subject();
+        return new PolicyOverride(label == null || label.isBlank() ? who : who + " (" + label.trim() + ")", request.reason());
+    }
+
+    private static boolean customerOnly() {
+        return Caller.current().filter(c -> c.has(Role.CUSTOMER) && c.roles().size() == 1).isPresent();
     }
 
     static void required(Object value, String field) {

@@ -42,13 +42,13 @@ class AuthController {
     private final Passwords passwords;
     private final Sessions sessions;
     private final AuthEvents events;
-    private final org.springframework.beans.factory.ObjectProvider<LoginGuard> guard;
+    private final LoginGuard guard;
     private final Commands commands;
     private final CommandLookups lookups;
     private final TransactionTemplate transactions;
     private final IdGenerator ids;
 
-    AuthController(Accounts accounts, Passwords passwords, Sessions sessions, AuthEvents events, org.springframework.beans.factory.ObjectProvider<LoginGuard> guard,
+    AuthController(Accounts accounts, Passwords passwords, Sessions sessions, AuthEvents events, LoginGuard guard,
                    Commands commands, CommandLookups lookups, TransactionTemplate transactions, IdGenerator ids) {
         this.accounts = accounts;
         this.passwords = passwords;
@@ -137,11 +137,11 @@ class AuthController {
         BookingException.require(request.email() != null && request.password() != null, ErrorCode.VALIDATION_FAILED,
                 "email and password are required");
         String ip = ip(http);
-        guard.ifAvailable(g -> g.check(request.email(), ip));
+        guard.check(request.email(), ip);
         Optional<Accounts.Account> account = accounts.byEmail(request.email());
         Optional<String> hash = account.flatMap(a -> accounts.passwordHash(a.id()));
         if (!passwords.matches(request.password(), hash.orElse(null))) {
-            guard.ifAvailable(g -> g.failed(request.email(), ip));
+            guard.failed(request.email(), ip);
             events.record(account.map(a -> firstBusiness(a.id())).orElse(null), account.map(Accounts.Account::id).orElse(null),
                     AuthenticationEventType.LOGIN_FAILED, "wrong email or password", ip);
             throw new BookingException(ErrorCode.INVALID_CREDENTIALS, "wrong email or password");
@@ -151,7 +151,7 @@ class AuthController {
         if (passwords.outdated(hash.get())) {
             accounts.replacePasswordHash(user.id(), passwords.hash(request.password()));
         }
-        guard.ifAvailable(g -> g.succeeded(request.email(), ip));
+        guard.succeeded(request.email(), ip);
         Sessions.Tokens tokens = sessions.open(user.id(), business, "password", ip);
         events.record(business, user.id(), AuthenticationEventType.LOGIN_SUCCEEDED, null, ip);
         return ResponseEntity.ok(TokenAnswer.of(tokens, user.id()));

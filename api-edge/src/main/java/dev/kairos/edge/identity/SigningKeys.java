@@ -121,7 +121,8 @@ public class SigningKeys {
      */
     public String rotate(Duration publishAhead) {
         Instant now = clock.instant();
-        Instant activates = now.plus(publishAhead.isNegative() ? Duration.ZERO : publishAhead);
+        Instant activates = now.plus(publishAhead.isNegative() ? Duration.ZERO : publishAhead)
+                .truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         String kid = transactions.execute(status -> {
             lock();
             jdbc.update("UPDATE signing_key SET retires_at = ?, expires_at = ? WHERE retires_at IS NULL "
@@ -135,7 +136,7 @@ public class SigningKeys {
 
     /** Withdraws a key now: tokens it signed are refused from now on. If it was signing, a new key takes over at once. */
     public void revoke(String kid) {
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         int changed = transactions.execute(status -> {
             lock();
             return jdbc.update("UPDATE signing_key SET retires_at = LEAST(COALESCE(retires_at, ?), ?), expires_at = ? "
@@ -183,7 +184,9 @@ public class SigningKeys {
         });
     }
 
-    private String insert(Instant activates) {
+    private String insert(Instant at) {
+        // stored to the millisecond, never later than asked: a key made "now" signs now
+        Instant activates = at.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048, random);

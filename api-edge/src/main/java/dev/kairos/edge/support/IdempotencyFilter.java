@@ -76,9 +76,12 @@ public class IdempotencyFilter implements CallerFilter {
         return (tenant == null ? "platform" : tenant.trim().toLowerCase()) + (caller == null ? "" : "|" + caller.limitKey());
     }
 
+    /** Answers that hold a secret shown once (a new API key) are never stored; that endpoint derives its id from the key. */
+    private static final Pattern SECRET_ANSWERS = Pattern.compile("^/api/v1/businesses/[^/]+/api-keys/?$");
+
     private static boolean shouldNotFilter(HttpServletRequest request) {
         return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null
-                || request.getRequestURI().startsWith("/api/v1/auth/");
+                || request.getRequestURI().startsWith("/api/v1/auth/") || SECRET_ANSWERS.matcher(request.getRequestURI()).matches();
     }
 
     @Override

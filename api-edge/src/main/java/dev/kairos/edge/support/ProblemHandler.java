@@ -2,12 +2,14 @@ package dev.kairos.edge.support;
 
 import dev.kairos.booking.common.BookingException;
 import dev.kairos.booking.common.ErrorCode;
+import dev.kairos.edge.ratelimit.LoginThrottledException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -108,6 +110,13 @@ public class ProblemHandler {
     @ExceptionHandler(ConcurrencyException.class)
     ResponseEntity<ProblemDetail> conflict(ConcurrencyException e) {
         return respond(ErrorCode.CONCURRENT_MODIFICATION, "the resource kept changing concurrently; try again", Map.of());
+    }
+
+    @ExceptionHandler(LoginThrottledException.class)
+    ResponseEntity<ProblemDetail> throttled(LoginThrottledException e) {
+        ProblemDetail body = Problems.of(ErrorCode.LOGIN_THROTTLED, e.getMessage(), Map.of());
+        return ResponseEntity.status(body.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds())).body(body);
     }
 
     @ExceptionHandler(Exception.class)

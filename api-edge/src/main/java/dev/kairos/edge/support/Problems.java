@@ -30,6 +30,7 @@ public final class Problems {
                 case UNAUTHORIZED -> HttpStatus.UNAUTHORIZED;
                 case FORBIDDEN -> HttpStatus.FORBIDDEN;
                 case GONE -> HttpStatus.GONE;
+                case TOO_MANY_REQUESTS -> HttpStatus.TOO_MANY_REQUESTS;
                 case FAILURE -> HttpStatus.INTERNAL_SERVER_ERROR;
             };
         };

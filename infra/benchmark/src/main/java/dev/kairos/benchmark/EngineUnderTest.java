@@ -56,7 +56,13 @@ final class EngineUnderTest implements AutoCloseable {
                     "--kairos.embedded-postgres.enabled=false",
                     "--springdoc.api-docs.enabled=false",
                     "--springdoc.swagger-ui.enabled=false",
-                    "--spring.main.banner-mode=off");
+                    "--spring.main.banner-mode=off",
+                    // owners' tokens last the whole run
+                    "--kairos.identity.access-token-ttl=PT4H",
+                    // the load comes from one address and a few owners: budgets beyond it, the limiter still in the path
+                    "--kairos.rate-limits.per-ip.capacity=1000000000",
+                    "--kairos.rate-limits.per-user.capacity=1000000000",
+                    "--kairos.rate-limits.per-api-key.capacity=1000000000");
             int port = context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
             return new EngineUnderTest("http://127.0.0.1:" + port, database, context, postgres, dataDirectory);
         } catch (RuntimeException e) {

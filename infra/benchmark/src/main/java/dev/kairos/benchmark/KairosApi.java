@@ -17,7 +17,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** The engine's HTTP API, as far as the benchmark uses it. One instance is shared by all client threads. */
+/**
+ * The engine's HTTP API, as far as the benchmark uses it. One instance is shared by all client threads. Every
+ * business is signed up through {@code /auth/register}, and every request carries its owner's bearer token, so the
+ * figures include authentication.
+ */
 final class KairosApi {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -28,20 +32,35 @@ final class KairosApi {
             .connectTimeout(Duration.ofSeconds(10))
             .build();
 
+    /** Each business's owner's access token. */
+    private final Map<UUID, String> tokens = new java.util.concurrent.ConcurrentHashMap<>();
+
     KairosApi(String baseUrl) {
         this.api = baseUrl + "/api/v1";
     }
 
+    /** Signs a business up with an owner of its own; the owner's token is used for everything of that business. */
     UUID registerBusiness(Map<String, Object> body) {
-        return created(post("/businesses", body));
+        String owner = "owner-" + UUID.randomUUID() + "@bench.example";
+        HttpResponse<String> response = send("POST", "/auth/register", null, Map.of("business", body,
+                "owner", Map.of("name", "Bench Owner", "email", owner, "password", "bench owner passphrase " + owner)));
+        expect(201, response);
+        try {
+            JsonNode answer = JSON.readTree(response.body());
+            UUID business = UUID.fromString(answer.get("businessId").asText());
+            tokens.put(business, answer.get("access_token").asText());
+            return business;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     UUID defineService(UUID businessId, Map<String, Object> body) {
-        return created(post("/businesses/" + businessId + "/services", body));
+        return created(send("POST", "/businesses/" + businessId + "/services", businessId, body));
     }
 
     UUID registerStaff(UUID businessId, Map<String, Object> body) {
-        return created(post("/businesses/" + businessId + "/staff", body));
+        return created(send("POST", "/businesses/" + businessId + "/staff", businessId, body));
     }
 
     /** Books a slot; returns the HTTP status (201 booked, 409 taken). */
@@ -49,7 +68,7 @@ final class KairosApi {
             throws IOException, InterruptedException {
         String body = "{\"serviceId\":\"" + serviceId + "\",\"staffId\":\"" + staffId + "\",\"start\":\"" + start
                 + "\",\"customer\":{\"name\":\"Bench Customer\",\"email\":\"" + customerEmail + "\"}}";
-        HttpRequest request = request("/businesses/" + businessId + "/appointments")
+        HttpRequest request = request("/businesses/" + businessId + "/appointments", businessId)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
@@ -60,46 +79,49 @@ final class KairosApi {
         String body = "{\"staffId\":\"" + staffId + "\",\"serviceId\":\"" + serviceId + "\",\"start\":\"" + firstStart
                 + "\",\"rule\":\"" + rule + "\",\"mode\":\"" + mode
                 + "\",\"customer\":{\"name\":\"Bench Customer\",\"email\":\"" + customerEmail + "\"}}";
-        HttpRequest request = request("/businesses/" + businessId + "/series")
+        HttpRequest request = request("/businesses/" + businessId + "/series", businessId)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     /** Other working hours of one staff member on one date; no intervals make it a day off. */
     void overrideDay(UUID businessId, UUID staffId, LocalDate date, List<Map<String, String>> hours) {
-        expect(200, send("PUT", "/businesses/" + businessId + "/staff/" + staffId + "/overrides/" + date, Map.of("hours", hours)));
+        expect(200, send("PUT", "/businesses/" + businessId + "/staff/" + staffId + "/overrides/" + date, businessId,
+                Map.of("hours", hours)));
     }
 
     void timeOff(UUID businessId, UUID staffId, Instant start, Instant end, String reason) {
-        expect(201, send("POST", "/businesses/" + businessId + "/staff/" + staffId + "/time-off",
+        expect(201, send("POST", "/businesses/" + businessId + "/staff/" + staffId + "/time-off", businessId,
                 Map.of("start", start.toString(), "end", end.toString(), "reason", reason)));
     }
 
     /** A business holiday over the dates {@code from..to} (inclusive). */
     void holiday(UUID businessId, String name, LocalDate from, LocalDate to) {
-        expect(201, send("POST", "/businesses/" + businessId + "/holidays",
+        expect(201, send("POST", "/businesses/" + businessId + "/holidays", businessId,
                 Map.of("name", name, "from", from.toString(), "to", to.toString())));
     }
 
     /** Free slots of a service over the local dates {@code from..to}; the raw response. */
     HttpResponse<String> freeSlots(UUID businessId, UUID serviceId, LocalDate from, LocalDate to)
             throws IOException, InterruptedException {
-        HttpRequest request = request("/availability/service/" + serviceId + "?from=" + from + "&to=" + to)
-                .header("X-Business-Id", businessId.toString()).GET().build();
+        HttpRequest request = request("/availability/service/" + serviceId + "?from=" + from + "&to=" + to, businessId)
+                .GET().build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
-    private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(api + path)).timeout(TIMEOUT).header("Content-Type", "application/json");
+    /** A request acting as the owner of {@code businessId}; {@code null}: without credentials. */
+    private HttpRequest.Builder request(String path, UUID businessId) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(api + path)).timeout(TIMEOUT)
+                .header("Content-Type", "application/json");
+        if (businessId != null) {
+            builder.header("Authorization", "Bearer " + tokens.get(businessId));
+        }
+        return builder;
     }
 
-    private HttpResponse<String> post(String path, Map<String, Object> body) {
-        return send("POST", path, body);
-    }
-
-    private HttpResponse<String> send(String method, String path, Map<String, Object> body) {
+    private HttpResponse<String> send(String method, String path, UUID businessId, Map<String, Object> body) {
         try {
-            HttpRequest request = request(path).method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
+            HttpRequest request = request(path, businessId).method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(method + " " + path + " failed", e);

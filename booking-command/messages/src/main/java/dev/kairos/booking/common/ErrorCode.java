@@ -92,9 +92,20 @@ public enum ErrorCode {
     INVALID_ROLE("invalid-role", Kind.INVALID),
     LAST_OWNER("last-owner", Kind.CONFLICT),
     MEMBER_NOT_FOUND("member-not-found", Kind.NOT_FOUND),
-    SIGNING_KEY_NOT_FOUND("signing-key-not-found", Kind.NOT_FOUND);
+    SIGNING_KEY_NOT_FOUND("signing-key-not-found", Kind.NOT_FOUND),
+    // abuse throttling: the caller must wait (Retry-After) before trying again
+    RATE_LIMITED("rate-limited", Kind.TOO_MANY_REQUESTS),
+    LOGIN_THROTTLED("login-throttled", Kind.TOO_MANY_REQUESTS),
+    // API keys, IP allowlists and CORS origins
+    INVALID_API_KEY("invalid-api-key", Kind.UNAUTHORIZED),
+    API_KEY_NOT_FOUND("api-key-not-found", Kind.NOT_FOUND),
+    INVALID_SCOPE("invalid-scope", Kind.INVALID),
+    INVALID_CIDR("invalid-cidr", Kind.INVALID),
+    INVALID_ORIGIN("invalid-origin", Kind.INVALID),
+    IP_NOT_ALLOWED("ip-not-allowed", Kind.FORBIDDEN),
+    CORS_ORIGIN_NOT_ALLOWED("cors-origin-not-allowed", Kind.FORBIDDEN);
 
-    public enum Kind { MALFORMED, INVALID, RULE, CONFLICT, PRECONDITION, NOT_FOUND, UNAUTHORIZED, FORBIDDEN, GONE, FAILURE }
+    public enum Kind { MALFORMED, INVALID, RULE, CONFLICT, PRECONDITION, NOT_FOUND, UNAUTHORIZED, FORBIDDEN, GONE, TOO_MANY_REQUESTS, FAILURE }
 
     private final String code;
     private final Kind kind;
