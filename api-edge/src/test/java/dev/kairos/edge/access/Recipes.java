@@ -110,6 +110,7 @@ final class Recipes {
             case "date" -> "2027-02-20";
             case "token" -> t.manageToken;
             case "kid" -> "no-such-key";
+            case "keyId" -> t.keyId;
             default -> null;
         });
     }
@@ -179,6 +180,20 @@ final class Recipes {
         recipe("DELETE /api/v1/businesses/{businessId}/members/{userId}", a -> json(a,
                 "DELETE /api/v1/businesses/{businessId}/members/{userId}", null,
                 "userId", a.fresh() ? a.t().member() : a.t().users.get(Role.ANALYST)));
+        recipe("POST /api/v1/businesses/{businessId}/api-keys", a -> json(a, "POST /api/v1/businesses/{businessId}/api-keys", """
+                {"name":"Booking widget %d","scopes":["bookings:read"]}""".formatted(a.t().next())));
+        recipe("GET /api/v1/businesses/{businessId}/api-keys", a -> json(a, "GET /api/v1/businesses/{businessId}/api-keys", null));
+        recipe("DELETE /api/v1/businesses/{businessId}/api-keys/{keyId}", a -> json(a,
+                "DELETE /api/v1/businesses/{businessId}/api-keys/{keyId}", null, "keyId", a.fresh() ? a.t().apiKey() : a.t().keyId));
+        // the whole loopback stays allowed, so that the business's other requests still come through
+        recipe("PUT /api/v1/businesses/{businessId}/access/ip-allowlist", a -> json(a,
+                "PUT /api/v1/businesses/{businessId}/access/ip-allowlist", "{\"cidrs\":[\"127.0.0.0/8\",\"::1/128\"]}"));
+        recipe("GET /api/v1/businesses/{businessId}/access/ip-allowlist", a -> json(a,
+                "GET /api/v1/businesses/{businessId}/access/ip-allowlist", null));
+        recipe("PUT /api/v1/businesses/{businessId}/access/cors-origins", a -> json(a,
+                "PUT /api/v1/businesses/{businessId}/access/cors-origins", "{\"origins\":[\"https://book." + a.t().label + ".test\"]}"));
+        recipe("GET /api/v1/businesses/{businessId}/access/cors-origins", a -> json(a,
+                "GET /api/v1/businesses/{businessId}/access/cors-origins", null));
         recipe("GET /api/v1/businesses/{businessId}/auth-events", a -> json(a, "GET /api/v1/businesses/{businessId}/auth-events", null));
         // the business and its catalog
         recipe("GET /api/v1/businesses/{businessId}", a -> json(a, "GET /api/v1/businesses/{businessId}", null));

@@ -58,6 +58,8 @@ final class Tenant {
     UUID holiday;
     UUID timeOffA;
     UUID timeOffB;
+    /** An API key of the business. */
+    UUID keyId;
     /** Every id, name and email of the business that another business must never see. */
     final List<String> secrets = new ArrayList<>();
 
@@ -136,11 +138,12 @@ final class Tenant {
         holiday = holiday(LocalDate.parse("2027-02-15"));
         timeOffA = timeOff(staffA);
         timeOffB = timeOff(staffB);
+        keyId = apiKey();
         seen(business("/staff/" + staffB + "/time-off"), null);
         seen("/api/v1/customers/" + customerId, null);
         seen("/api/v1/customers/" + otherCustomerId, null);
 
-        for (UUID id : List.of(businessId, service, spareService, staffA, staffB, spareStaff, customerId, otherCustomerId,
+        for (UUID id : List.of(businessId, keyId, classService, service, spareService, staffA, staffB, spareStaff, customerId, otherCustomerId,
                 appointmentA, appointmentB, holdA, holdB, seriesA, seriesB, waitlistEntry, holiday, timeOffA, timeOffB)) {
             secrets.add(id.toString());
         }
@@ -371,6 +374,14 @@ final class Tenant {
         return """
                 {"name":"%s","email":"%s@%s.test","timeZone":"UTC","workingHours":{%s},"serviceIds":[%s]}
                 """.formatted(name, name.toLowerCase().replace(' ', '.'), label, week, String.join(",", services));
+    }
+
+    /** An API key that may read bookings. */
+    UUID apiKey() {
+        Api.Response r = admin.post(business("/api-keys"), """
+                {"name":"%s key %d","scopes":["bookings:read"]}""".formatted(label, next()));
+        assertThat(r.status()).as(r.raw().body()).isEqualTo(201);
+        return UUID.fromString(r.text("id"));
     }
 
     /** A member without a password, to change or remove. */
