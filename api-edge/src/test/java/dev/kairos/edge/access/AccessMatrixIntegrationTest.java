@@ -3,6 +3,7 @@ package dev.kairos.edge.access;
 import dev.kairos.booking.common.ErrorCode;
 import dev.kairos.edge.Api;
 import dev.kairos.edge.EngineTest;
+import dev.kairos.edge.apikeys.ApiKeyFilter;
 import dev.kairos.edge.access.PermissionTable.Access;
 import dev.kairos.edge.access.PermissionTable.Row;
 import dev.kairos.edge.access.Tenant.Target;
@@ -18,6 +19,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -30,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code no} is 403 {@code access-denied}; {@code yes} is let through and succeeds (each request is a valid one), on
  * anyone's resource; {@code own} succeeds on the caller's own resource and answers 404 or 403, never success, on
  * someone else's (staff member B's for staff member A, the other customer's for the customer);
- * {@code open} needs no token. The table is read from the markdown, so a row added there is called here too, and
+ * {@code open} needs no token. An API key with the endpoint's scope succeeds, one with every other scope is refused.
+ * The table is read from the markdown, so a row added there is called here too, and
  * the running API has exactly the endpoints the table has.
  */
 class AccessMatrixIntegrationTest extends EngineTest {
@@ -50,6 +53,10 @@ class AccessMatrixIntegrationTest extends EngineTest {
         List<DynamicTest> tests = new ArrayList<>();
         for (Row row : rows) {
             tests.add(DynamicTest.dynamicTest(row.endpoint() + " without credentials", () -> anonymous(t, row)));
+            if (!row.open()) {
+                tests.add(DynamicTest.dynamicTest(row.endpoint() + " with an API key (" + (row.scope() == null ? "none" : row.scope()) + ")",
+                        () -> withApiKey(t, row)));
+            }
             for (Role role : Role.values()) {
                 tests.add(DynamicTest.dynamicTest(row.endpoint() + " as " + role.claim() + " (" + row.of(role).name().toLowerCase() + ")",
                         () -> asRole(t, row, role)));
@@ -67,6 +74,25 @@ class AccessMatrixIntegrationTest extends EngineTest {
             assertThat(r.status()).as(call.describe() + " -> " + r.raw().body()).isEqualTo(401);
             assertThat(r.code()).isEqualTo(ErrorCode.AUTHENTICATION_REQUIRED.code());
         }
+    }
+
+    /**
+     * A key with the row's scope is let through and succeeds; a key with every other scope is refused, and so is any
+     * key where the table names no scope.
+     */
+    private void withApiKey(Tenant t, Row row) {
+        EnumSet<Scope> others = EnumSet.allOf(Scope.class);
+        if (row.scope() != null) {
+            Scope scope = Scope.of(row.scope()).orElseThrow(() -> new AssertionError("unknown scope " + row.scope()));
+            others.remove(scope);
+            Recipes.Call call = Recipes.call(row.endpoint(), new Recipes.Ask(t, Role.INTEGRATOR, Target.OWN, true));
+            Api.Response r = send(api.anonymous(), call, false, t, ApiKeyFilter.HEADER, t.apiKeySecret(EnumSet.of(scope)));
+            assertThat(r.status()).as("a key with " + scope.value() + ": " + call.describe() + " -> " + r.raw().body()).isBetween(200, 299);
+        }
+        Recipes.Call call = Recipes.call(row.endpoint(), new Recipes.Ask(t, Role.INTEGRATOR, Target.OWN, false));
+        Api.Response r = send(api.anonymous(), call, false, t, ApiKeyFilter.HEADER, t.apiKeySecret(others));
+        assertThat(r.status()).as("a key with every other scope: " + call.describe() + " -> " + r.raw().body()).isEqualTo(403);
+        assertThat(r.code()).isEqualTo(ErrorCode.ACCESS_DENIED.code());
     }
 
     private void asRole(Tenant t, Row row, Role role) {
@@ -105,7 +131,7 @@ class AccessMatrixIntegrationTest extends EngineTest {
     }
 
     /** Sends a call; a platform admin names the business it acts for in the header when the path does not. */
-    Api.Response send(Api caller, Recipes.Call call, boolean admin, Tenant t) {
+    Api.Response send(Api caller, Recipes.Call call, boolean admin, Tenant t, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + call.path()))
                 .method(call.method(), call.body() == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(call.body()));
@@ -115,7 +141,7 @@ class AccessMatrixIntegrationTest extends EngineTest {
         if (admin && !call.path().startsWith("/api/v1/businesses/") && !call.path().startsWith("/api/v1/platform/")) {
             request.header("X-Business-Id", t.businessId.toString());
         }
-        return caller.send(request);
+        return caller.send(request, headers);
     }
 
     @Test

@@ -181,7 +181,7 @@ final class Recipes {
                 "DELETE /api/v1/businesses/{businessId}/members/{userId}", null,
                 "userId", a.fresh() ? a.t().member() : a.t().users.get(Role.ANALYST)));
         recipe("POST /api/v1/businesses/{businessId}/api-keys", a -> json(a, "POST /api/v1/businesses/{businessId}/api-keys", """
-                {"name":"Booking widget %d","scopes":["bookings:read"]}""".formatted(a.t().next())));
+                {"name":"Key manager %d","scopes":["access:manage"]}""".formatted(a.t().next())));
         recipe("GET /api/v1/businesses/{businessId}/api-keys", a -> json(a, "GET /api/v1/businesses/{businessId}/api-keys", null));
         recipe("DELETE /api/v1/businesses/{businessId}/api-keys/{keyId}", a -> json(a,
                 "DELETE /api/v1/businesses/{businessId}/api-keys/{keyId}", null, "keyId", a.fresh() ? a.t().apiKey() : a.t().keyId));

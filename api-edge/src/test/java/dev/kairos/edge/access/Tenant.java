@@ -66,6 +66,7 @@ final class Tenant {
     private final Map<UUID, AtomicInteger> singles = new HashMap<>();
     private final Map<UUID, AtomicInteger> series = new HashMap<>();
     private final AtomicInteger counter = new AtomicInteger();
+    private final Map<java.util.Set<Scope>, String> apiKeys = new HashMap<>();
 
     private Tenant(Api admin, String label, UUID businessId, String businessName) {
         this.admin = admin;
@@ -382,6 +383,17 @@ final class Tenant {
                 {"name":"%s key %d","scopes":["bookings:read"]}""".formatted(label, next()));
         assertThat(r.status()).as(r.raw().body()).isEqualTo(201);
         return UUID.fromString(r.text("id"));
+    }
+
+    /** The secret of an API key of the business with exactly these scopes (one key per set of scopes). */
+    String apiKeySecret(java.util.Set<Scope> scopes) {
+        return apiKeys.computeIfAbsent(java.util.EnumSet.copyOf(scopes), s -> {
+            String names = String.join("\",\"", s.stream().map(Scope::value).toList());
+            Api.Response r = admin.post(business("/api-keys"), """
+                    {"name":"%s key %d","scopes":["%s"]}""".formatted(label, next(), names));
+            assertThat(r.status()).as(r.raw().body()).isEqualTo(201);
+            return r.text("key");
+        });
     }
 
     /** A member without a password, to change or remove. */
