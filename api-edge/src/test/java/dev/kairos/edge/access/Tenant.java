@@ -1,16 +1,20 @@
 package dev.kairos.edge.access;
 
 import dev.kairos.edge.Api;
+import dev.kairos.edge.EngineTest;
 
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -35,7 +39,7 @@ final class Tenant {
     final String businessName;
     UUID service;
     UUID spareService;
-    /** A group class at {@link dev.kairos.edge.EngineTest#NOW}: appointments that have started, to complete or mark no-show. */
+    /** A group class at {@link EngineTest#NOW}: appointments that have started, to complete or mark no-show. */
     UUID classService;
     UUID staffA;
     UUID staffB;
@@ -66,7 +70,7 @@ final class Tenant {
     private final Map<UUID, AtomicInteger> singles = new HashMap<>();
     private final Map<UUID, AtomicInteger> series = new HashMap<>();
     private final AtomicInteger counter = new AtomicInteger();
-    private final Map<java.util.Set<Scope>, String> apiKeys = new HashMap<>();
+    private final Map<Set<Scope>, String> apiKeys = new HashMap<>();
 
     private Tenant(Api admin, String label, UUID businessId, String businessName) {
         this.admin = admin;
@@ -214,13 +218,13 @@ final class Tenant {
     }
 
     /**
-     * A fresh appointment that has started (a seat of the class at {@link dev.kairos.edge.EngineTest#NOW}) and that the
+     * A fresh appointment that has started (a seat of the class at {@link EngineTest#NOW}) and that the
      * business has confirmed: ready to be completed or marked a no-show.
      */
     UUID startedAppointment(Target target) {
         Api.Response booked = admin.post(business("/appointments"), """
                 {"serviceId":"%s","staffId":"%s","start":"%s","customer":{"name":"%s Pupil","email":"pupil.%d@%s.test"}}
-                """.formatted(classService, staff(target), dev.kairos.edge.EngineTest.NOW, label, next(), label));
+                """.formatted(classService, staff(target), EngineTest.NOW, label, next(), label));
         assertThat(booked.status()).as(booked.raw().body()).isEqualTo(201);
         UUID id = UUID.fromString(booked.text("id"));
         Api.Response confirmed = admin.post("/api/v1/appointments/" + id + "/confirm", null, "X-Business-Id", businessId.toString());
@@ -236,7 +240,7 @@ final class Tenant {
         String start = nextSlot(staffA);
         Api.Response taken = admin.post(business("/appointments"), bookingBody(staffA, start, otherCustomerEmail));
         assertThat(taken.status()).as(taken.raw().body()).isEqualTo(201);
-        String end = java.time.OffsetDateTime.parse(start).plusMinutes(30).toInstant().toString();
+        String end = OffsetDateTime.parse(start).plusMinutes(30).toInstant().toString();
         Api.Response joined = admin.post(business("/waitlist"), """
                 {"serviceId":"%s","staffId":"%s","from":"%s","to":"%s","customer":{"name":"%s Waiting","email":"waiting.%d@%s.test"}}
                 """.formatted(service, staffA, start, end, label, next(), label));
@@ -386,8 +390,8 @@ final class Tenant {
     }
 
     /** The secret of an API key of the business with exactly these scopes (one key per set of scopes). */
-    String apiKeySecret(java.util.Set<Scope> scopes) {
-        return apiKeys.computeIfAbsent(java.util.EnumSet.copyOf(scopes), s -> {
+    String apiKeySecret(Set<Scope> scopes) {
+        return apiKeys.computeIfAbsent(EnumSet.copyOf(scopes), s -> {
             String names = String.join("\",\"", s.stream().map(Scope::value).toList());
             Api.Response r = admin.post(business("/api-keys"), """
                     {"name":"%s key %d","scopes":["%s"]}""".formatted(label, next(), names));
