@@ -63,4 +63,17 @@ class TimeOffApiIntegrationTest extends EngineTest {
         assertThat(unknown.code()).isEqualTo("time-off-not-found");
         assertThat(storedEvents()).isEqualTo(events);
     }
+
+    @Test
+    void theTimeOffOfAStaffMemberTheBusinessDoesNotHaveIsNotFound() {
+        Scenario other = Scenario.business(api, "Barber", "UTC");
+        UUID shave = other.service("Shave", 30, 0, 0, 30, 0);
+        UUID max = other.staff("Max", "UTC", List.of(shave), "09:00-12:00");
+        for (UUID staff : List.of(max, UUID.randomUUID())) {
+            Api.Response r = api.get("/api/v1/businesses/" + salon.businessId + "/staff/" + staff + "/time-off");
+            assertThat(r.status()).as(r.raw().body()).isEqualTo(404);
+            assertThat(r.code()).isEqualTo("staff-not-found");
+        }
+        assertThat(api.get(timeOff).status()).isEqualTo(200);
+    }
 }

@@ -70,11 +70,17 @@ class TimeOffController {
         return Accepted.created(URI.create("/api/v1/businesses/" + businessId + "/staff/" + staffId + "/time-off/" + id), id, outcome);
     }
 
-    /** Time off that has not ended yet. */
+    /** Time off that has not ended yet, of a staff member of the business (another's is not found). */
     @GetMapping
     ResponseEntity<List<TimeOffView>> list(@PathVariable UUID businessId, @PathVariable UUID staffId,
                                            @RequestHeader(name = ConsistencyTokens.HEADER, required = false) String token) {
-        return reads.any(token, () -> queries.timeOff(new BusinessId(businessId), new StaffId(staffId), clock.instant()));
+        BusinessId business = new BusinessId(businessId);
+        StaffId staff = new StaffId(staffId);
+        return reads.any(token, () -> {
+            BookingException.require(queries.staff(business, staff).isPresent(), ErrorCode.STAFF_NOT_FOUND,
+                    () -> "staff not found: " + staffId);
+            return queries.timeOff(business, staff, clock.instant());
+        });
     }
 
     @DeleteMapping("/{timeOffId}")
