@@ -24,6 +24,27 @@ public final class Scenario {
         return new Scenario(api, id);
     }
 
+    /** A business that exists already (signed up through /auth/register, say). */
+    public static Scenario of(Api api, UUID businessId) {
+        return new Scenario(api, businessId);
+    }
+
+    /**
+     * The customer books {@code start} and opens an account from the booking's manage link once the read model knows
+     * the booking; answers the account's token response.
+     */
+    public Api.Response customerAccount(UUID service, UUID staff, String start, String customer, String password) {
+        Api.Response booked = book(service, staff, start, customer);
+        assertThat(booked.status()).as(booked.raw().body()).isEqualTo(201);
+        Api.Response seen = api.get("/api/v1/appointments/" + booked.text("id"), "X-Business-Id", tenant(),
+                "Consistency-Token", booked.header("Consistency-Token").orElseThrow());
+        assertThat(seen.status()).as(seen.raw().body()).isEqualTo(200);
+        Api.Response account = api.anonymous().post("/api/v1/auth/customers/register", "{\"manageToken\":\""
+                + booked.json().path("manage").path("token").asString() + "\",\"password\":\"" + password + "\"}");
+        assertThat(account.status()).as(account.raw().body()).isEqualTo(201);
+        return account;
+    }
+
     /** Reads what a command created, with its consistency token: the scenario goes on once the read model has it. */
     private static void seen(Api api, String path, Api.Response created) {
         Api.Response read = api.get(path, "Consistency-Token", created.header("Consistency-Token").orElseThrow());

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.kairos.booking.access.AuthenticationEventType;
 import dev.kairos.booking.catalog.BusinessProfile;
 import dev.kairos.booking.catalog.RegisterBusiness;
-import dev.kairos.booking.command.support.CommandLookups;
+import dev.kairos.availability.ScheduleQueries;
+import dev.kairos.availability.Views.AppointmentView;
+import dev.kairos.edge.manage.ManageLinks;
 import dev.kairos.booking.common.BookingException;
 import dev.kairos.booking.common.BusinessId;
 import dev.kairos.booking.common.CustomerId;
@@ -25,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,19 +47,24 @@ class AuthController {
     private final AuthEvents events;
     private final LoginGuard guard;
     private final Commands commands;
-    private final CommandLookups lookups;
+    private final ManageLinks links;
+    private final ScheduleQueries queries;
+    private final Clock clock;
     private final TransactionTemplate transactions;
     private final IdGenerator ids;
 
     AuthController(Accounts accounts, Passwords passwords, Sessions sessions, AuthEvents events, LoginGuard guard,
-                   Commands commands, CommandLookups lookups, TransactionTemplate transactions, IdGenerator ids) {
+                   Commands commands, ManageLinks links, ScheduleQueries queries, TransactionTemplate transactions,
+                   IdGenerator ids, Clock clock) {
         this.accounts = accounts;
         this.passwords = passwords;
         this.sessions = sessions;
         this.events = events;
         this.guard = guard;
         this.commands = commands;
-        this.lookups = lookups;
+        this.links = links;
+        this.queries = queries;
+        this.clock = clock;
         this.transactions = transactions;
         this.ids = ids;
     }
@@ -78,7 +86,12 @@ class AuthController {
     record Registration(BusinessDetails business, Person owner) {
     }
 
-    record CustomerRegistration(UUID businessId, String name, String email, String password) {
+    /**
+     * @param manageToken the signed manage link of one of the customer's bookings: it was sent to the customer, so
+     *                    holding it shows the account is theirs; email and customer come from that booking
+     * @param name        how to address them; the booking's name when absent
+     */
+    record CustomerRegistration(String manageToken, String name, String password) {
     }
 
     record Login(String email, String password, UUID businessId) {
@@ -109,18 +122,28 @@ class AuthController {
         return ResponseEntity.created(URI.create("/api/v1/businesses/" + business.id())).body(TokenAnswer.of(tokens, account.id()));
     }
 
-    /** A customer opens an account with a business; their appointments there are theirs to see and change. */
+    /**
+     * A customer opens an account with a business from one of their bookings' manage links; their appointments there
+     * are then theirs to see and change. Only someone who received the link can open the account, so no one takes
+     * over the bookings of an email address that is not theirs.
+     */
     @PostMapping("/customers/register")
     ResponseEntity<TokenAnswer> registerCustomer(@RequestBody CustomerRegistration request, HttpServletRequest http) {
-        BookingException.require(request.businessId() != null, ErrorCode.VALIDATION_FAILED, "businessId is required");
-        BusinessId business = new BusinessId(request.businessId());
-        BookingException.require(lookups.businessActive(business).orElse(false), ErrorCode.BUSINESS_NOT_FOUND,
-                "business not found: " + request.businessId());
-        Passwords.requireAcceptable(request.password(), request.email());
+        BookingException.require(request.manageToken() != null && !request.manageToken().isBlank(), ErrorCode.VALIDATION_FAILED,
+                "a customer account is opened with the manageToken of one of the customer's bookings");
+        ManageLinks.Claims link = links.verify(request.manageToken(), ManageLinks.MANAGE_BOOKING, clock.instant());
+        BusinessId business = link.businessId();
+        AppointmentView booking = queries.appointment(business, link.appointmentId()).orElseThrow(() -> new BookingException(
+                ErrorCode.APPOINTMENT_NOT_FOUND, "the booking is not known yet; try again in a moment"));
+        String email = booking.customer() == null ? null : booking.customer().email();
+        BookingException.require(email != null && !email.isBlank(), ErrorCode.VALIDATION_FAILED,
+                "the booking has no email address to sign in with");
+        Passwords.requireAcceptable(request.password(), email);
         String hash = passwords.hash(request.password());
+        String name = request.name() == null || request.name().isBlank() ? booking.customer().name() : request.name();
         Accounts.Account account = transactions.execute(status -> {
-            Accounts.Account created = accounts.create(request.email(), request.name(), hash, false);
-            accounts.grant(created.id(), business, Role.CUSTOMER, null, CustomerId.forContact(business, created.email(), null));
+            Accounts.Account created = accounts.create(email, name, hash, false);
+            accounts.grant(created.id(), business, Role.CUSTOMER, null, new CustomerId(booking.customerId()));
             events.record(business, created.id(), AuthenticationEventType.MEMBER_ADDED, "customer account", ip(http));
             return created;
         });

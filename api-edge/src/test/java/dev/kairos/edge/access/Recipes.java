@@ -144,8 +144,8 @@ final class Recipes {
                  "owner":{"name":"Spare Owner","email":"spare.owner.%d@%s.test","password":"%s"}}
                 """.formatted(a.t().label, a.t().next(), a.t().next(), a.t().label, Tenant.PASSWORD)));
         recipe("POST /api/v1/auth/customers/register", a -> json(a, "POST /api/v1/auth/customers/register", """
-                {"businessId":"%s","name":"New Customer","email":"new.customer.%d@%s.test","password":"%s"}
-                """.formatted(a.t().businessId, a.t().next(), a.t().label, Tenant.PASSWORD)));
+                {"manageToken":"%s","name":"New Customer","password":"%s"}
+                """.formatted(a.t().seenManageToken("new.customer." + a.t().next() + "@" + a.t().label + ".test"), Tenant.PASSWORD)));
         recipe("POST /api/v1/auth/login", a -> json(a, "POST /api/v1/auth/login", """
                 {"email":"%s","password":"%s","businessId":"%s"}""".formatted(a.t().customerEmail, Tenant.PASSWORD, a.t().businessId)));
         recipe("POST /api/v1/auth/refresh", a -> json(a, "POST /api/v1/auth/refresh",

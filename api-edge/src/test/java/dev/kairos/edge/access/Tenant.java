@@ -117,8 +117,8 @@ final class Tenant {
         customerEmail = "customer@" + label + ".test";
         otherCustomerEmail = "other.customer@" + label + ".test";
         Api.Response customer = admin.anonymous().post("/api/v1/auth/customers/register", """
-                {"businessId":"%s","name":"%s Customer","email":"%s","password":"%s"}
-                """.formatted(businessId, label, customerEmail, PASSWORD));
+                {"manageToken":"%s","name":"%s Customer","password":"%s"}
+                """.formatted(seenManageToken(customerEmail), label, PASSWORD));
         assertThat(customer.status()).as(customer.raw().body()).isEqualTo(201);
         tokens.put(Role.CUSTOMER, customer.text("access_token"));
         emails.put(Role.CUSTOMER, customerEmail);
@@ -204,6 +204,15 @@ final class Tenant {
         Api.Response r = admin.post(business("/appointments"), bookingBody(staff, nextSlot(staff), customerEmail));
         assertThat(r.status()).as(r.raw().body()).isEqualTo(201);
         return r;
+    }
+
+    /** The manage link of a new booking for {@code customerEmail}, once the read model knows the booking. */
+    String seenManageToken(String customerEmail) {
+        Api.Response booked = book(staffA, customerEmail);
+        Api.Response seen = admin.get("/api/v1/appointments/" + booked.text("id"), "X-Business-Id", businessId.toString(),
+                "Consistency-Token", booked.header("Consistency-Token").orElseThrow());
+        assertThat(seen.status()).as(seen.raw().body()).isEqualTo(200);
+        return booked.json().path("manage").path("token").asString();
     }
 
     String bookingBody(UUID staff, String start, String customerEmail) {

@@ -1,6 +1,7 @@
 package dev.kairos.edge.exposure;
 
 import dev.kairos.edge.Api;
+import dev.kairos.edge.Scenario;
 import dev.kairos.edge.EngineTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
@@ -60,10 +61,10 @@ class ExposureApiIntegrationTest extends EngineTest {
     void theBusinessAllowlistAppliesToMembersAndKeysButNotToCustomersAndPlatformAdmins() {
         Owner salon = register("Allowlisted Salon");
         String key = key(salon);
-        Api.Response customer = api.anonymous().post("/api/v1/auth/customers/register", """
-                {"businessId":"%s","name":"Carla","email":"carla.%s@example.com","password":"her own passphrase"}
-                """.formatted(salon.businessId(), UUID.randomUUID()));
-        assertThat(customer.status()).as(customer.raw().body()).isEqualTo(201);
+        Scenario scenario = Scenario.of(api, salon.businessId());
+        UUID cut = scenario.service("Cut", 30, 0, 0, 30, 0);
+        UUID mia = scenario.staff("Mia", "Europe/Berlin", List.of(cut), "09:00-17:00");
+        Api.Response customer = scenario.customerAccount(cut, mia, "2026-12-07T10:00:00+01:00", "Carla", "her own passphrase");
         Api carla = api.as(customer.text("access_token"));
 
         Api.Response set = salon.api().put(salon.path() + "/access/ip-allowlist", "{\"cidrs\":[\"10.0.0.0/8\",\"2001:DB8::/32\"]}");

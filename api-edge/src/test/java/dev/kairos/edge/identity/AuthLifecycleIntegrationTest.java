@@ -239,35 +239,73 @@ class AuthLifecycleIntegrationTest extends EngineTest {
     // customers
 
     @Test
-    void aCustomerRegistersWithABusinessAndActsAsTheirCustomer() {
+    void aCustomerOpensAnAccountFromTheirBookingsManageLinkAndActsAsThatCustomer() {
         Api.Response owner = registered(email("olive"));
         UUID business = UUID.fromString(owner.text("businessId"));
         String email = email("carl");
+        Api.Response booking = booked(business, email, "2026-12-07T10:00:00+01:00");
+        String link = booking.json().path("manage").path("token").asString();
+        UUID customer = UUID.fromString(booking.text("customerId"));
+
         Api.Response r = api.anonymous().post("/api/v1/auth/customers/register", """
-                {"businessId":"%s","name":"Carl Customer","email":"%s","password":"%s"}""".formatted(business, email, PASSWORD));
+                {"manageToken":"%s","name":"Carl Customer","password":"%s"}""".formatted(link, PASSWORD));
         assertThat(r.status()).as(r.raw().body()).isEqualTo(201);
         assertThat(r.json().path("roles").get(0).asString()).isEqualTo("customer");
-        UUID customer = CustomerId.forContact(new BusinessId(business), email, null).id();
         assertThat(Jwts.claims(r.text("access_token")).getClaim(TokenClaims.CUSTOMER)).isEqualTo(customer.toString());
-        Api.Response me = api.as(r.text("access_token")).get("/api/v1/auth/me");
+        assertThat(customer).isEqualTo(CustomerId.forContact(new BusinessId(business), email, null).id());
+        Api carl = api.as(r.text("access_token"));
+        Api.Response me = carl.get("/api/v1/auth/me");
         assertThat(me.status()).isEqualTo(200);
+        assertThat(me.text("email")).isEqualTo(email);
         assertThat(me.json().path("memberships").get(0).path("customerId").asString()).isEqualTo(customer.toString());
         assertThat(me.json().path("memberships").get(0).path("role").asString()).isEqualTo("customer");
-        // a customer reads no auth events and manages no members
-        assertThat(api.as(r.text("access_token")).get("/api/v1/businesses/" + business + "/auth-events").status()).isEqualTo(403);
+        // their own booking is theirs to read; a customer reads no auth events and manages no members
+        assertThat(carl.get("/api/v1/appointments/" + booking.text("id")).status()).isEqualTo(200);
+        assertThat(carl.get("/api/v1/businesses/" + business + "/auth-events").status()).isEqualTo(403);
         // logging in again gives the same customer
         Api.Response login = api.login(email, PASSWORD, business);
         assertThat(Jwts.claims(login.text("access_token")).getClaim(TokenClaims.CUSTOMER)).isEqualTo(customer.toString());
+    }
 
+    @Test
+    void noOneOpensACustomerAccountWithoutAManageLinkOfThatCustomersBooking() {
+        Api.Response owner = registered(email("opal"));
+        UUID business = UUID.fromString(owner.text("businessId"));
+        String link = booked(business, email("cleo"), "2026-12-07T11:00:00+01:00").json().path("manage").path("token").asString();
+        long users = count("SELECT count(*) FROM app_user");
+
+        // naming an email is not enough: the account comes from a booking's link, which only the customer received
         rejected(api.anonymous().post("/api/v1/auth/customers/register", """
-                {"businessId":"%s","name":"Carl Customer","email":"%s","password":"%s"}""".formatted(UUID.randomUUID(), email("x"), PASSWORD)),
-                404, "business-not-found");
+                {"businessId":"%s","name":"Mallory","email":"%s","password":"%s"}""".formatted(business, email("cleo"), PASSWORD)),
+                400, "unknown-field");
         rejected(api.anonymous().post("/api/v1/auth/customers/register", """
-                {"businessId":"%s","name":"Carl Customer","email":"%s","password":"%s"}""".formatted(business, email, PASSWORD)),
-                409, "email-already-registered");
+                {"name":"Mallory","password":"%s"}""".formatted(PASSWORD)), 422, "validation-failed");
         rejected(api.anonymous().post("/api/v1/auth/customers/register", """
-                {"businessId":"%s","name":"Carl Customer","email":"%s","password":"aaaaaaaaaaaaa"}""".formatted(business, email("y"))),
-                422, "weak-password");
+                {"manageToken":"%s","password":"%s"}""".formatted(link.substring(0, link.length() - 2) + "xx", PASSWORD)),
+                401, "manage-link-invalid");
+        rejected(api.anonymous().post("/api/v1/auth/customers/register", """
+                {"manageToken":"%s","password":"aaaaaaaaaaaaa"}""".formatted(link)), 422, "weak-password");
+        assertThat(count("SELECT count(*) FROM app_user")).isEqualTo(users);
+
+        assertThat(api.anonymous().post("/api/v1/auth/customers/register", """
+                {"manageToken":"%s","password":"%s"}""".formatted(link, PASSWORD)).status()).isEqualTo(201);
+        rejected(api.anonymous().post("/api/v1/auth/customers/register", """
+                {"manageToken":"%s","password":"%s"}""".formatted(link, PASSWORD)), 409, "email-already-registered");
+    }
+
+    /** A booking for {@code email} in the business, once the read model knows it. */
+    private Api.Response booked(UUID business, String email, String start) {
+        UUID[] serviceAndStaff = serviceAndStaff(business);
+        UUID service = serviceAndStaff[0];
+        UUID staff = serviceAndStaff[1];
+        Api.Response booking = api.post("/api/v1/businesses/" + business + "/appointments", """
+                {"serviceId":"%s","staffId":"%s","start":"%s","customer":{"name":"Carl Customer","email":"%s"}}"""
+                .formatted(service, staff, start, email));
+        assertThat(booking.status()).as(booking.raw().body()).isEqualTo(201);
+        Api.Response seen = api.get("/api/v1/appointments/" + booking.text("id"), "X-Business-Id", business.toString(),
+                "Consistency-Token", booking.header("Consistency-Token").orElseThrow());
+        assertThat(seen.status()).as(seen.raw().body()).isEqualTo(200);
+        return booking;
     }
 
     // roles
@@ -397,6 +435,11 @@ class AuthLifecycleIntegrationTest extends EngineTest {
     }
 
     private UUID staffMember(UUID business) {
+        return serviceAndStaff(business)[1];
+    }
+
+    /** A 30-minute service and a staff member providing it on Mondays, known to the command side. */
+    private UUID[] serviceAndStaff(UUID business) {
         Api.Response service = api.post("/api/v1/businesses/" + business + "/services", """
                 {"name":"Cut","duration":"PT30M","price":{"amount":"40.00","currency":"EUR"},
                  "bufferBefore":"PT0M","bufferAfter":"PT0M","slotInterval":"PT30M","minimumNotice":"PT0M","maxAdvanceDays":60}""");
@@ -408,7 +451,7 @@ class AuthLifecycleIntegrationTest extends EngineTest {
         UUID id = UUID.fromString(staff.text("id"));
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
                 .until(() -> count("SELECT count(*) FROM cmd_staff WHERE staff_id = ?", id) == 1);
-        return id;
+        return new UUID[]{UUID.fromString(service.text("id")), id};
     }
 
     // passwords
