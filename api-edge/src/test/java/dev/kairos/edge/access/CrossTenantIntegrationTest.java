@@ -4,6 +4,7 @@ import dev.kairos.edge.Api;
 import dev.kairos.edge.EngineTest;
 import dev.kairos.edge.access.PermissionTable.Row;
 import dev.kairos.edge.access.Tenant.Target;
+import dev.kairos.edge.sso.LoopbackProviders;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 
@@ -22,12 +23,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Business B's owner and admin walk every endpoint of the permission table with business A's ids: A's business in
- * the path, A's appointments, holds, series, waitlist entries, customers, services, staff, holidays and time off,
+ * the path, A's appointments, holds, series, waitlist entries, customers, services, staff, holidays, time off and
+ * identity provider configurations,
  * and, on routes that name no business in the path, A named in the {@code X-Business-Id} header too; on routes that
  * name a business, B's own business in the path with A's ids in the rest of the request. Every request is answered
  * 404, as if A's things did not exist, no answer carries anything of A the request did not name itself,
  * and afterwards A's events and rows are exactly as they were.
  */
+@LoopbackProviders
 class CrossTenantIntegrationTest extends EngineTest {
     /** Endpoints left out of the walk, and why. */
     static final Map<String, String> NOT_WALKED = Map.of(
@@ -51,7 +54,8 @@ class CrossTenantIntegrationTest extends EngineTest {
         Tenant b = Tenant.create(api, "beta");
         Map<String, String> before = settled(a);
         for (String table : List.of("appointment_view", "hold_view", "series_view", "waitlist_view", "customer_view", "staff_view",
-                "service_view", "time_off_view", "holiday_view", "membership", "cmd_appointment", "cmd_hold", "cmd_series")) {
+                "service_view", "time_off_view", "holiday_view", "membership", "cmd_appointment", "cmd_hold", "cmd_series",
+                "sso_oidc_provider", "sso_saml_provider")) {
             assertThat(before.get(table)).as("A's rows in " + table + " are compared").isNotNull().doesNotStartWith("0:");
         }
         assertThat(Long.parseLong(before.get("events"))).isGreaterThan(10);

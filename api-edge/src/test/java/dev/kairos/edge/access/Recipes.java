@@ -1,10 +1,14 @@
 package dev.kairos.edge.access;
 
+import dev.kairos.booking.common.ErrorCode;
 import dev.kairos.edge.Api;
 import dev.kairos.edge.access.Tenant.Target;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,11 +23,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * For every endpoint of the permission table, how to call it: a valid request with its path filled from a
  * {@link Tenant}'s fixtures and a plausible body. A request that changes or ends something names a fresh resource
- * made for it (when {@link Ask#fresh()}), so that the fixtures other requests read stay as they are.
+ * made for it (when {@link Ask#fresh()}), so that the fixtures other requests read stay as they are. A request that is
+ * let through answers 2xx, except on the few open rows whose recipe names another {@link Answer}.
  */
 final class Recipes {
     private static final Pattern VARIABLE = Pattern.compile("\\{([^}]+)}");
     private static final Map<String, Function<Ask, Call>> RECIPES = new LinkedHashMap<>();
+    private static final Map<String, Answer> ANSWERS = new HashMap<>();
 
     /**
      * Who asks, about whose resource.
@@ -43,6 +49,32 @@ final class Recipes {
         }
     }
 
+    /**
+     * What a request that is let through answers: a status in {@code [from, to]}, with {@code code} when it is a problem.
+     * Only open rows may name anything but {@link #SUCCESS}.
+     */
+    record Answer(int from, int to, String code) {
+        static final Answer SUCCESS = new Answer(200, 299, null);
+        /** The answer of a login start: off to the identity provider, with the Location to go to. */
+        static final Answer REDIRECT = new Answer(300, 399, null);
+
+        static Answer problem(int status, ErrorCode code) {
+            return new Answer(status, status, code.code());
+        }
+
+        void check(Call call, Api.Response r) {
+            String what = call.describe() + " -> " + r.status() + " " + r.raw().body();
+            assertThat(r.status()).as(what).isBetween(from, to);
+            if (code != null) {
+                assertThat(r.code()).as(what).isEqualTo(code);
+                assertThat(r.contentType()).as(what).contains("application/problem+json");
+            }
+            if (this == REDIRECT) {
+                assertThat(r.header("Location")).as(what).isPresent();
+            }
+        }
+    }
+
     private Recipes() {
     }
 
@@ -57,8 +89,18 @@ final class Recipes {
         return RECIPES.containsKey(endpoint);
     }
 
+    /** What the endpoint's request answers when it is let through. */
+    static Answer answer(String endpoint) {
+        return ANSWERS.getOrDefault(endpoint, Answer.SUCCESS);
+    }
+
     private static void recipe(String endpoint, Function<Ask, Call> recipe) {
         RECIPES.put(endpoint, recipe);
+    }
+
+    private static void recipe(String endpoint, Answer answer, Function<Ask, Call> recipe) {
+        ANSWERS.put(endpoint, answer);
+        recipe(endpoint, recipe);
     }
 
     /** The endpoint with its variables from {@code vars}, else from the ask's fixtures; JSON {@code body} or none. */
@@ -195,6 +237,29 @@ final class Recipes {
         recipe("GET /api/v1/businesses/{businessId}/access/cors-origins", a -> json(a,
                 "GET /api/v1/businesses/{businessId}/access/cors-origins", null));
         recipe("GET /api/v1/businesses/{businessId}/auth-events", a -> json(a, "GET /api/v1/businesses/{businessId}/auth-events", null));
+        // single sign-on: the business's identity providers, configured again before a request that needs them
+        recipe("PUT /api/v1/businesses/{businessId}/sso/oidc", a -> json(a, "PUT /api/v1/businesses/{businessId}/sso/oidc", a.t().oidcBody()));
+        recipe("PUT /api/v1/businesses/{businessId}/sso/saml", a -> json(a, "PUT /api/v1/businesses/{businessId}/sso/saml", a.t().samlBody()));
+        for (String protocol : new String[]{"oidc", "saml"}) {
+            String read = "GET /api/v1/businesses/{businessId}/sso/" + protocol;
+            String remove = "DELETE /api/v1/businesses/{businessId}/sso/" + protocol;
+            recipe(read, a -> json(singleSignOn(a), read, null));
+            recipe(remove, a -> json(singleSignOn(a), remove, null));
+        }
+        // the OpenID Connect login start answers its redirect to the provider's authorization endpoint
+        recipe("GET /api/v1/auth/sso/{businessId}/oidc", Answer.REDIRECT, a -> json(singleSignOn(a), "GET /api/v1/auth/sso/{businessId}/oidc", null));
+        // the callback with a code and a state no login started answers 401 sso-state-invalid, as the engine's callback does
+        recipe("GET /api/v1/auth/sso/oidc/callback", Answer.problem(401, ErrorCode.SSO_STATE_INVALID), a -> json(a,
+                "GET /api/v1/auth/sso/oidc/callback?code=code-%d&state=state-%d".formatted(a.t().next(), a.t().next()), null));
+        // the SAML login start answers its redirect, an AuthnRequest, to the identity provider's single sign-on URL
+        recipe("GET /api/v1/auth/sso/{businessId}/saml", Answer.REDIRECT, a -> json(singleSignOn(a), "GET /api/v1/auth/sso/{businessId}/saml", null));
+        // the metadata of the business as a service provider answers 200 with its XML
+        recipe("GET /api/v1/auth/sso/{businessId}/saml/metadata", a -> json(singleSignOn(a),
+                "GET /api/v1/auth/sso/{businessId}/saml/metadata", null));
+        // the assertion consumer service given a well-formed but unsigned Response answers 401 sso-saml-signature-invalid
+        recipe("POST /api/v1/auth/sso/{businessId}/saml/acs", Answer.problem(401, ErrorCode.SSO_SAML_SIGNATURE_INVALID),
+                a -> with(singleSignOn(a), "POST /api/v1/auth/sso/{businessId}/saml/acs", unsignedSamlResponse(a),
+                        "application/x-www-form-urlencoded"));
         // the business and its catalog
         recipe("GET /api/v1/businesses/{businessId}", a -> json(a, "GET /api/v1/businesses/{businessId}", null));
         recipe("PUT /api/v1/businesses/{businessId}", a -> json(a, "PUT /api/v1/businesses/{businessId}", """
@@ -315,6 +380,29 @@ final class Recipes {
         }
         recipe("DELETE /api/v1/waitlist/{entryId}", a -> json(a, "DELETE /api/v1/waitlist/{entryId}", null,
                 "entryId", a.fresh() ? a.t().freshWaitlistEntry() : a.t().waitlistEntry));
+    }
+
+    /** The ask, once its business's identity providers are configured (when it may change something). */
+    private static Ask singleSignOn(Ask a) {
+        if (a.fresh()) {
+            a.t().singleSignOn();
+        }
+        return a;
+    }
+
+    /** The form a browser posts to the assertion consumer service: a SAML Response of the business's provider, unsigned. */
+    private static String unsignedSamlResponse(Ask a) {
+        int n = a.t().next();
+        String xml = """
+                <samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" \
+                ID="_response-%1$d" InResponseTo="_login-%1$d" Version="2.0" IssueInstant="2026-12-01T08:00:00Z">\
+                <saml:Issuer>%2$s</saml:Issuer>\
+                <samlp:Status><samlp:StatusCode Value="urn:oasis:names:tc:SAML:2.0:status:Success"/></samlp:Status>\
+                <saml:Assertion ID="_assertion-%1$d" Version="2.0" IssueInstant="2026-12-01T08:00:00Z"><saml:Issuer>%2$s</saml:Issuer>\
+                <saml:Subject><saml:NameID>person.%1$d@%3$s.test</saml:NameID></saml:Subject></saml:Assertion></samlp:Response>\
+                """.formatted(n, a.t().samlIdp, a.t().label);
+        return "SAMLResponse=" + URLEncoder.encode(Base64.getEncoder().encodeToString(xml.getBytes(StandardCharsets.UTF_8)),
+                StandardCharsets.UTF_8) + "&RelayState=relay-" + n;
     }
 
     private static String rotated(Ask a) {

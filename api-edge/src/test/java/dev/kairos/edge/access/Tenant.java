@@ -2,7 +2,13 @@ package dev.kairos.edge.access;
 
 import dev.kairos.edge.Api;
 import dev.kairos.edge.EngineTest;
+import dev.kairos.edge.sso.MockProvider;
+import no.nav.security.mock.oauth2.MockOAuth2Server;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -25,7 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * registered it), an admin, a staff member acting for staff member A, an auditor, an analyst, an integrator and a
  * customer with an account. Staff member B and another customer own the "someone else's" resources. The business
  * and its staff keep UTC; single bookings take the 30-minute slots of December 2026, series the days of early
- * January 2027, so that nothing a test books collides with anything else.
+ * January 2027, so that nothing a test books collides with anything else. The business signs its people in through an
+ * OpenID Connect provider (one mock-oauth2-server for every business, an issuer each) and a SAML identity provider;
+ * engines that build tenants let identity providers live on loopback ({@link dev.kairos.edge.sso.LoopbackProviders}).
  */
 final class Tenant {
     static final String PASSWORD = "matrix passphrase 2026";
@@ -64,6 +72,10 @@ final class Tenant {
     UUID timeOffB;
     /** An API key of the business. */
     UUID keyId;
+    /** The business's OpenID Connect client at its provider. */
+    final String oidcClient;
+    /** The entity id of the business's SAML identity provider. */
+    final String samlIdp;
     /** Every id, name and email of the business that another business must never see. */
     final List<String> secrets = new ArrayList<>();
 
@@ -77,6 +89,8 @@ final class Tenant {
         this.label = label;
         this.businessId = businessId;
         this.businessName = businessName;
+        this.oidcClient = "kairos-" + label;
+        this.samlIdp = "https://idp." + label + ".test/realms/" + label;
     }
 
     /** Registers the business with its owner, then builds its fixtures as the platform admin. */
@@ -144,6 +158,7 @@ final class Tenant {
         timeOffA = timeOff(staffA);
         timeOffB = timeOff(staffB);
         keyId = apiKey();
+        singleSignOn();
         seen(business("/staff/" + staffB + "/time-off"), null);
         seen("/api/v1/customers/" + customerId, null);
         seen("/api/v1/customers/" + otherCustomerId, null);
@@ -155,7 +170,7 @@ final class Tenant {
         users.values().forEach(u -> secrets.add(u.toString()));
         secrets.addAll(emails.values());
         secrets.addAll(List.of(otherCustomerEmail, businessName, label + " Anna", label + " Bruno", label + " Carla",
-                label + " Customer", label + " Owner", label + " Cut", manageToken));
+                label + " Customer", label + " Owner", label + " Cut", manageToken, oidcClient, oidcIssuer(), samlIdp));
     }
 
     String login(String email) {
@@ -409,6 +424,35 @@ final class Tenant {
         });
     }
 
+    /** The issuer of the business's OpenID Connect provider: a path of its own at the shared mock-oauth2-server. */
+    String oidcIssuer() {
+        return IdentityProviders.SERVER.issuerUrl(label).toString();
+    }
+
+    String oidcBody() {
+        return """
+                {"issuer":"%s","clientId":"%s","clientSecret":"%s-client-secret","allowedEmailDomains":["%s.test"],"defaultRole":"staff"}
+                """.formatted(oidcIssuer(), oidcClient, label, label);
+    }
+
+    /** A SAML identity provider that signs with a self-signed certificate of the single sign-on tests. */
+    String samlBody() {
+        return """
+                {"idpEntityId":"%s","idpSsoUrl":"https://idp.%s.test/sso","idpCertificate":"%s","defaultRole":"analyst"}
+                """.formatted(samlIdp, label, IdentityProviders.CERTIFICATE.strip().replace("\n", "\\n"));
+    }
+
+    /**
+     * Configures (again) both identity providers of the business, as they were: requests that need them configured call
+     * it, as the rows that remove a provider may have run before them.
+     */
+    void singleSignOn() {
+        Api.Response oidc = admin.put(business("/sso/oidc"), oidcBody());
+        assertThat(oidc.status()).as(oidc.raw().body()).isEqualTo(200);
+        Api.Response saml = admin.put(business("/sso/saml"), samlBody());
+        assertThat(saml.status()).as(saml.raw().body()).isEqualTo(200);
+    }
+
     /** A member without a password, to change or remove. */
     UUID member() {
         Api.Response r = admin.post(business("/members"), """
@@ -443,6 +487,28 @@ final class Tenant {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * What the tenants' identity providers share: the OpenID Connect provider, started on first use and stopped when the
+     * tests' JVM ends, and the SAML signing certificate.
+     */
+    private static final class IdentityProviders {
+        static final MockOAuth2Server SERVER = MockProvider.start();
+        static final String CERTIFICATE = resource("/sso/other-idp-certificate.pem");
+
+        static {
+            Runtime.getRuntime().addShutdownHook(new Thread(SERVER::shutdown));
+        }
+
+        private static String resource(String name) {
+            try (InputStream in = Tenant.class.getResourceAsStream(name)) {
+                assertThat(in).as(name).isNotNull();
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 

@@ -4,20 +4,13 @@ import dev.kairos.edge.Api;
 import dev.kairos.edge.EngineTest;
 import dev.kairos.edge.Scenario;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
-import no.nav.security.mock.oauth2.OAuth2Config;
-import no.nav.security.mock.oauth2.http.MockWebServerWrapper;
-import no.nav.security.mock.oauth2.token.KeyProvider;
-import no.nav.security.mock.oauth2.token.OAuth2TokenProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.TestPropertySource;
 
-import java.net.InetAddress;
 import java.net.http.HttpResponse;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * page): the authorization code flow with PKCE through a browser, the engine's tokens, and the provider's own access
  * tokens accepted by the engine as a resource server. The provider's clock is the engine's ({@link EngineTest#NOW}).
  */
-@TestPropertySource(properties = "kairos.sso.allow-loopback=true")
+@LoopbackProviders
 class OidcSingleSignOnIntegrationTest extends EngineTest {
     private static MockOAuth2Server provider;
     private static long startMillis;
@@ -37,11 +30,9 @@ class OidcSingleSignOnIntegrationTest extends EngineTest {
     private final Browser browser = new Browser();
 
     @BeforeAll
-    static void startProvider() throws Exception {
+    static void startProvider() {
         long started = System.nanoTime();
-        provider = new MockOAuth2Server(new OAuth2Config(true, null, null, false,
-                new OAuth2TokenProvider(new KeyProvider(), NOW), Set.of(), new MockWebServerWrapper()));
-        provider.start(InetAddress.getByName("127.0.0.1"), 0);
+        provider = MockProvider.start();
         startMillis = (System.nanoTime() - started) / 1_000_000;
         System.out.println("mock-oauth2-server started in " + startMillis + " ms");
     }
