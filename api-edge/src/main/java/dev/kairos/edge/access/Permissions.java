@@ -142,6 +142,11 @@ public final class Permissions {
         rule("POST /api/v1/waitlist/{entryId}/accept", Scope.BOOKINGS_WRITE, "owner admin integrator");
         rule("POST /api/v1/waitlist/{entryId}/decline", Scope.BOOKINGS_WRITE, "owner admin integrator");
         rule("DELETE /api/v1/waitlist/{entryId}", Scope.BOOKINGS_WRITE, "owner admin integrator");
+        // the public event stream: its catalogue is documentation, the events are the business's
+        open("GET /api/v1/events/catalogue");
+        open("GET /api/v1/events/schemas/{type}");
+        rule("GET /api/v1/businesses/{businessId}/events", Scope.EVENTS_READ, "owner admin auditor integrator");
+        rule("GET /api/v1/businesses/{businessId}/events/stream", Scope.EVENTS_READ, "owner admin auditor integrator");
     }
 
     private Permissions() {

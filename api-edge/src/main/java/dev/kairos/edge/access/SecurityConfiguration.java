@@ -49,6 +49,7 @@ public class SecurityConfiguration implements WebMvcConfigurer {
     static final String[] OPEN = {
             "/api/v1/auth/register", "/api/v1/auth/customers/register", "/api/v1/auth/login", "/api/v1/auth/refresh",
             "/api/v1/auth/logout", "/api/v1/auth/sso/**", "/api/v1/manage/**", "/.well-known/**", "/oauth2/jwks",
+            "/api/v1/events/catalogue", "/api/v1/events/schemas/*",
             "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/actuator/health", "/actuator/health/**",
             "/actuator/info", "/error"};
 

@@ -20,6 +20,7 @@ import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.exc.StreamReadException;
@@ -100,6 +101,12 @@ public class ProblemHandler {
     @ExceptionHandler(NoResourceFoundException.class)
     ResponseEntity<ProblemDetail> noRoute(NoResourceFoundException e) {
         return respond(ErrorCode.ROUTE_NOT_FOUND, "no such resource: /" + e.getResourcePath(), Map.of());
+    }
+
+    /** A streaming client hung up: there is no one left to answer. */
+    @ExceptionHandler(AsyncRequestNotUsableException.class)
+    void hungUp(AsyncRequestNotUsableException e) {
+        log.debug("client of a streaming response went away: {}", e.getMessage());
     }
 
     @ExceptionHandler(AggregateStreamCreationException.class)

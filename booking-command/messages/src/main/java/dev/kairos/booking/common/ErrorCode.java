@@ -120,7 +120,10 @@ public enum ErrorCode {
     SSO_DOMAIN_NOT_ALLOWED("sso-domain-not-allowed", Kind.FORBIDDEN),
     SSO_SAML_MALFORMED("sso-saml-malformed", Kind.UNAUTHORIZED),
     SSO_SAML_SIGNATURE_INVALID("sso-saml-signature-invalid", Kind.UNAUTHORIZED),
-    SSO_SAML_ASSERTION_INVALID("sso-saml-assertion-invalid", Kind.UNAUTHORIZED);
+    SSO_SAML_ASSERTION_INVALID("sso-saml-assertion-invalid", Kind.UNAUTHORIZED),
+    // the public event stream
+    EVENT_TYPE_NOT_FOUND("event-type-not-found", Kind.NOT_FOUND),
+    TOO_MANY_STREAMS("too-many-streams", Kind.TOO_MANY_REQUESTS);
 
     public enum Kind { MALFORMED, INVALID, RULE, CONFLICT, PRECONDITION, NOT_FOUND, UNAUTHORIZED, FORBIDDEN, GONE, TOO_MANY_REQUESTS, FAILURE }
 

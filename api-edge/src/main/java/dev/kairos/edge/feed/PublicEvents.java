@@ -1,0 +1,79 @@
+package dev.kairos.edge.feed;
+
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Turns stored internal events into public CloudEvents 1.0: the one place that decides which internal events are
+ * public and what of them integrators see. Internal events without a public type are skipped.
+ */
+@Component
+class PublicEvents {
+    private static final Map<String, PublicEventType> BY_SOURCE = new HashMap<>();
+
+    static {
+        for (PublicEventType type : PublicEventType.values()) {
+            type.sourceTypes().forEach(source -> BY_SOURCE.put(source, type));
+        }
+    }
+
+    /** An event as the store holds it, with the business the feed index gives it. */
+    record Stored(long position, String eventId, String payloadType, String timeStamp, UUID businessId, byte[] payload) {
+    }
+
+    /** A public event at its position in the store. */
+    record Published(long position, PublicEventType type, ObjectNode cloudEvent) {
+    }
+
+    // amounts keep their scale ("5.00" stays "5.00")
+    private final JsonMapper json = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+    private final String publicUrl;
+
+    PublicEvents(FeedProperties properties) {
+        this.publicUrl = properties.publicUrl();
+    }
+
+    /** The stored payload types behind the given public types (all public types when empty). */
+    static List<String> sourceTypes(Collection<PublicEventType> types) {
+        return (types.isEmpty() ? List.of(PublicEventType.values()) : List.copyOf(types)).stream()
+                .flatMap(t -> t.sourceTypes().stream()).toList();
+    }
+
+    Optional<Published> map(Stored stored) {
+        PublicEventType type = BY_SOURCE.get(stored.payloadType());
+        if (type == null) {
+            return Optional.empty();
+        }
+        JsonNode payload = json.readTree(stored.payload());
+        JsonNodeFactory nodes = JsonNodeFactory.instance;
+        ObjectNode data = nodes.objectNode();
+        type.fields().forEach(field -> data.set(field.name(), field.read(payload)));
+        ObjectNode event = nodes.objectNode();
+        event.put("specversion", PublicEventType.SPEC_VERSION);
+        event.put("id", stored.eventId());
+        event.put("source", "/businesses/" + stored.businessId());
+        event.put("type", type.type());
+        event.put("subject", type.subject(data));
+        event.put("time", Instant.parse(stored.timeStamp()).toString());
+        event.put("datacontenttype", "application/json");
+        event.put("dataschema", publicUrl + PublicEventType.SCHEMAS + type.type());
+        event.set("data", data);
+        return Optional.of(new Published(stored.position(), type, event));
+    }
+
+    String publicUrl() {
+        return publicUrl;
+    }
+}
