@@ -4,6 +4,7 @@ import dev.kairos.booking.common.BookingException;
 import dev.kairos.booking.common.BusinessId;
 import dev.kairos.booking.common.ErrorCode;
 import dev.kairos.edge.support.Tenancy;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Component;
@@ -38,7 +39,8 @@ public class AccessRules implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        if (!(handler instanceof HandlerMethod)) {
+        if (!(handler instanceof HandlerMethod) || request.getDispatcherType() == DispatcherType.ASYNC) {
+            // an asynchronous dispatch finishes a response (a live event stream) judged on its request
             return true;
         }
         String pattern = (String) request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);

@@ -3,6 +3,7 @@ package dev.kairos.edge.access;
 import dev.kairos.booking.common.ErrorCode;
 import dev.kairos.edge.apikeys.ApiKeyFilter;
 import dev.kairos.edge.support.Problems;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -77,7 +78,10 @@ public class SecurityConfiguration implements WebMvcConfigurer {
                 .requestCache(c -> c.disable())
                 .anonymous(a -> a.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(a -> a.requestMatchers(OPEN).permitAll().anyRequest().authenticated())
+                .authorizeHttpRequests(a -> a.requestMatchers(OPEN).permitAll()
+                        // an asynchronous dispatch finishes a response (a live event stream) judged on its request
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
+                        .anyRequest().authenticated())
                 .oauth2ResourceServer(o -> o.authenticationManagerResolver(byIssuer)
                         .authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))

@@ -380,6 +380,13 @@ final class Recipes {
         }
         recipe("DELETE /api/v1/waitlist/{entryId}", a -> json(a, "DELETE /api/v1/waitlist/{entryId}", null,
                 "entryId", a.fresh() ? a.t().freshWaitlistEntry() : a.t().waitlistEntry));
+        // the public event stream; a live stream of no duration sends what is stored and ends
+        recipe("GET /api/v1/events/catalogue", a -> json(a, "GET /api/v1/events/catalogue", null));
+        recipe("GET /api/v1/events/schemas/{type}", a -> json(a, "GET /api/v1/events/schemas/{type}", null,
+                "type", "kairos.appointment.booked.v1"));
+        recipe("GET /api/v1/businesses/{businessId}/events", a -> json(a, "GET /api/v1/businesses/{businessId}/events?limit=5", null));
+        recipe("GET /api/v1/businesses/{businessId}/events/stream", a -> json(a,
+                "GET /api/v1/businesses/{businessId}/events/stream?duration=PT0S", null));
     }
 
     /** The ask, once its business's identity providers are configured (when it may change something). */
