@@ -4,6 +4,7 @@ import dev.kairos.edge.Api;
 import dev.kairos.edge.EngineTest;
 import dev.kairos.edge.Scenario;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
@@ -13,7 +14,10 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+/** Calendars snapshotted every five events and not cached, so a replay has snapshots newer than the instants asked. */
+@TestPropertySource(properties = {"kairos.calendar.snapshot-threshold=5", "kairos.calendar.cache-enabled=false"})
 class PointInTimeIntegrationTest extends EngineTest {
     private static final String PASSWORD = "a long enough replay passphrase";
 
@@ -50,14 +54,19 @@ class PointInTimeIntegrationTest extends EngineTest {
         assertThat(olga.post("/api/v1/appointments/" + id + "/reschedule", "{\"start\":\"2026-12-07T14:00:00+01:00\"}").status()).isEqualTo(200);
         assertThat(olga.post("/api/v1/appointments/" + id + "/cancel", "{\"reason\":\"customer asked\"}").status()).isEqualTo(200);
 
+        // later bookings: the calendar is snapshotted after all of the above
+        for (String start : List.of("2026-12-07T11:00:00+01:00", "2026-12-07T12:00:00+01:00", "2026-12-07T15:00:00+01:00")) {
+            assertThat(salon.book(haircut, mia, start, "Later").status()).isEqualTo(201);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM snapshotevententry WHERE aggregate_identifier = ?", Long.class, mia.toString()) > 0);
+
         List<Instant> recorded = new ArrayList<>();
         ok(olga.get("/api/v1/audit/staff-calendar/" + mia + "/events")).path("items")
                 .forEach(e -> recorded.add(Instant.parse(e.path("timestamp").asString())));
-        assertThat(recorded).hasSize(4).isSorted();
+        assertThat(recorded).hasSize(7).isSorted().doesNotHaveDuplicates();
         Instant registered = recorded.get(0), bookedAt = recorded.get(1), movedAt = recorded.get(2), cancelledAt = recorded.get(3);
-        assertThat(registered).isBefore(bookedAt);
-        assertThat(bookedAt).isBefore(movedAt);
-        assertThat(movedAt).isBefore(cancelledAt);
+        Instant laterBooking = recorded.get(4);
         String calendar = "/api/v1/audit/calendars/" + mia + "?at=";
         String appointment = "/api/v1/audit/appointments/" + id + "?at=";
 
@@ -75,7 +84,13 @@ class PointInTimeIntegrationTest extends EngineTest {
         // booked at 10:00, then moved to 14:00, then cancelled
         check(olga, calendar, appointment, List.of(bookedAt, between(bookedAt, movedAt)), "2026-12-07T09:00:00Z", "SCHEDULED", 1, true);
         check(olga, calendar, appointment, List.of(movedAt, between(movedAt, cancelledAt)), "2026-12-07T13:00:00Z", "SCHEDULED", 2, true);
-        check(olga, calendar, appointment, List.of(cancelledAt, cancelledAt.plusSeconds(3600)), "2026-12-07T13:00:00Z", "CANCELLED", 3, false);
+        check(olga, calendar, appointment, List.of(cancelledAt, between(cancelledAt, laterBooking)), "2026-12-07T13:00:00Z", "CANCELLED", 3, false);
+        // today: the later bookings are on the calendar, the cancelled appointment stays cancelled
+        JsonNode now = ok(olga.get(calendar + "2999-01-01T00:00:00Z"));
+        assertThat(now.path("appointments")).extracting(a -> Instant.parse(a.path("start").asString())).containsExactly(
+                Instant.parse("2026-12-07T10:00:00Z"), Instant.parse("2026-12-07T11:00:00Z"), Instant.parse("2026-12-07T14:00:00Z"));
+        assertThat(now.path("revision").asLong()).isEqualTo(1);
+        assertThat(ok(olga.get(appointment + "2999-01-01T00:00:00Z")).path("appointment").path("status").asString()).isEqualTo("CANCELLED");
     }
 
     private static void check(Api api, String calendar, String appointment, List<Instant> instants, String start, String status,
