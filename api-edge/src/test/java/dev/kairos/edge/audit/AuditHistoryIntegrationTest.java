@@ -87,6 +87,28 @@ class AuditHistoryIntegrationTest extends EngineTest {
     }
 
     @Test
+    void oneCommandsEventsInTwoAggregatesShareItsCorrelationAndCause() {
+        Owner olga = owner("Limited Salon", "limited@audit.test");
+        Scenario salon = Scenario.of(olga.api(), olga.business());
+        UUID massage = salon.limitedService("Massage", 60, 2, "week");
+        UUID mia = salon.staff("Mia", "Europe/Paris", List.of(massage), "09:00-17:00");
+        Api.Response booked = salon.book(massage, mia, "2026-12-07T10:00:00+01:00", "Ann");
+        assertThat(booked.status()).as(booked.raw().body()).isEqualTo(201);
+        String quota = jdbc.queryForObject("SELECT quota_id FROM cmd_quota_place WHERE appointment_id = ?", String.class,
+                UUID.fromString(booked.text("id")));
+
+        JsonNode onCalendar = items(olga.api().get("/api/v1/audit/staff-calendar/" + mia + "/events")).get(1);
+        List<JsonNode> onQuota = items(olga.api().get("/api/v1/audit/customer-quota/" + quota + "/events"));
+        assertThat(onCalendar.path("type").asString()).isEqualTo("dev.kairos.booking.calendar.AppointmentBooked");
+        assertThat(onQuota).extracting(e -> e.path("type").asString()).containsExactly("dev.kairos.booking.quota.QuotaPlaceTaken");
+        JsonNode calendarOrigin = onCalendar.path("metadata");
+        JsonNode quotaOrigin = onQuota.get(0).path("metadata");
+        assertThat(quotaOrigin.path("correlationId").asString()).isNotBlank().isEqualTo(calendarOrigin.path("correlationId").asString());
+        assertThat(quotaOrigin.path("traceId").asString()).isNotBlank().isEqualTo(calendarOrigin.path("traceId").asString());
+        assertThat(quotaOrigin.path("who").asString()).isEqualTo("user:" + olga.userId()).isEqualTo(calendarOrigin.path("who").asString());
+    }
+
+    @Test
     void anotherBusinesssAggregatesAreNotFoundAndBadRequestsAreProblems() {
         Owner olga = owner("Salon One", "one@audit.test");
         Owner rita = owner("Salon Two", "two@audit.test");
