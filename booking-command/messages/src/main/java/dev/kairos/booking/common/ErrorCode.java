@@ -120,7 +120,9 @@ public enum ErrorCode {
     SSO_DOMAIN_NOT_ALLOWED("sso-domain-not-allowed", Kind.FORBIDDEN),
     SSO_SAML_MALFORMED("sso-saml-malformed", Kind.UNAUTHORIZED),
     SSO_SAML_SIGNATURE_INVALID("sso-saml-signature-invalid", Kind.UNAUTHORIZED),
-    SSO_SAML_ASSERTION_INVALID("sso-saml-assertion-invalid", Kind.UNAUTHORIZED);
+    SSO_SAML_ASSERTION_INVALID("sso-saml-assertion-invalid", Kind.UNAUTHORIZED),
+    // audit: the recorded history of the business's aggregates
+    AGGREGATE_NOT_FOUND("aggregate-not-found", Kind.NOT_FOUND);
 
     public enum Kind { MALFORMED, INVALID, RULE, CONFLICT, PRECONDITION, NOT_FOUND, UNAUTHORIZED, FORBIDDEN, GONE, TOO_MANY_REQUESTS, FAILURE }
 
