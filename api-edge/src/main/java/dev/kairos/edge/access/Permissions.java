@@ -67,6 +67,10 @@ public final class Permissions {
         rule("PUT /api/v1/businesses/{businessId}/members/{userId}/roles", Scope.ACCESS_MANAGE, "owner admin");
         rule("DELETE /api/v1/businesses/{businessId}/members/{userId}", Scope.ACCESS_MANAGE, "owner admin");
         rule("GET /api/v1/businesses/{businessId}/auth-events", Scope.AUDIT_READ, "owner auditor");
+        // the recorded history of the business's aggregates
+        rule("GET /api/v1/audit/{aggregateType}/{aggregateId}/events", Scope.AUDIT_READ, "owner auditor");
+        rule("GET /api/v1/audit/calendars/{staffId}", Scope.AUDIT_READ, "owner auditor");
+        rule("GET /api/v1/audit/appointments/{appointmentId}", Scope.AUDIT_READ, "owner auditor");
         rule("POST /api/v1/businesses/{businessId}/api-keys", Scope.ACCESS_MANAGE, "owner admin");
         rule("GET /api/v1/businesses/{businessId}/api-keys", Scope.ACCESS_MANAGE, "owner admin auditor");
         rule("DELETE /api/v1/businesses/{businessId}/api-keys/{keyId}", Scope.ACCESS_MANAGE, "owner admin");

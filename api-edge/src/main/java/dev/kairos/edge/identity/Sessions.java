@@ -28,7 +28,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -224,10 +223,5 @@ public class Sessions {
 
     private static Instant instant(Timestamp t) {
         return t == null ? null : t.toInstant();
-    }
-
-    static Map<String, Object> body(Tokens t) {
-        return Map.of("access_token", t.accessToken(), "token_type", t.tokenType(), "expires_in", t.expiresIn(),
-                "refresh_token", t.refreshToken());
     }
 }

@@ -1,14 +1,30 @@
 package dev.kairos.edge.support;
 
 import dev.kairos.booking.common.CommandOutcome;
+import dev.kairos.edge.access.Caller;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Sends a command and waits for its outcome; rejections surface as their own exceptions. */
+/**
+ * Sends a command and waits for its outcome; rejections surface as their own exceptions. Every command carries who
+ * sent it ({@value #WHO}: {@code user:<id>} or {@code api-key:<id>}) and from which client address ({@value #IP}),
+ * which its events inherit as metadata.
+ */
 @Component
 public class Commands {
+    /** Metadata key: the authenticated caller who sent the command. */
+    public static final String WHO = "who";
+    /** Metadata key: the address of the client whose request sent the command. */
+    public static final String IP = "ip";
+
     private final CommandGateway gateway;
 
     public Commands(CommandGateway gateway) {
@@ -16,11 +32,24 @@ public class Commands {
     }
 
     public CommandOutcome send(Object command) {
-        return gateway.sendAndWait(command, 30, TimeUnit.SECONDS);
+        return gateway.sendAndWait(withOrigin(command), 30, TimeUnit.SECONDS);
     }
 
     /** For commands that answer with more than an outcome (series decisions). */
     public <R> R ask(Object command, Class<R> answer) {
-        return answer.cast(gateway.sendAndWait(command, 30, TimeUnit.SECONDS));
+        return answer.cast(gateway.sendAndWait(withOrigin(command), 30, TimeUnit.SECONDS));
+    }
+
+    private static Object withOrigin(Object command) {
+        Map<String, String> origin = new HashMap<>();
+        Caller.current().ifPresent(caller -> origin.put(WHO, who(caller)));
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            origin.put(IP, attributes.getRequest().getRemoteAddr());
+        }
+        return origin.isEmpty() ? command : GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.from(origin));
+    }
+
+    static String who(Caller caller) {
+        return (caller.kind() == Caller.Kind.API_KEY ? "api-key:" : "user:") + caller.subject();
     }
 }

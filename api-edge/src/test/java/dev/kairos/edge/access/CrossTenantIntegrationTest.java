@@ -39,13 +39,18 @@ class CrossTenantIntegrationTest extends EngineTest {
      * Requests of B that name A's ids and are not answered 404, and why that is no leak. Each is also sent with every
      * id of A replaced by one that exists nowhere, and must get the same answer: nothing tells A's ids from unknown ones.
      */
+    private static final String AUDIT_ONLY = "403 access-denied for B's admin: the audit trail is for owners and auditors, "
+            + "so the role is refused before any id is looked at, as with unknown ids (B's owner gets 404)";
     static final Map<String, String> NOT_404 = Map.of(
             "POST /api/v1/businesses/{businessId}/staff", "422 unknown-service: the body lists the services the staff member "
                     + "offers; one that is not the business's is invalid input, answered exactly as a service id that does not exist",
             "GET /api/v1/businesses/{businessId}/appointments", "200 with no items: staffId is a filter of B's own appointments, "
                     + "and B has none with A's staff member, as with an unknown id",
             "GET /api/v1/businesses/{businessId}/waitlist", "200 with no entries: serviceId is a filter of B's own waitlist, "
-                    + "and B has no one waiting for A's service, as with an unknown id");
+                    + "and B has no one waiting for A's service, as with an unknown id",
+            "GET /api/v1/audit/{aggregateType}/{aggregateId}/events", AUDIT_ONLY,
+            "GET /api/v1/audit/calendars/{staffId}", AUDIT_ONLY,
+            "GET /api/v1/audit/appointments/{appointmentId}", AUDIT_ONLY);
     private static final List<Role> CALLERS = List.of(Role.OWNER, Role.ADMIN);
 
     @Test

@@ -237,6 +237,12 @@ final class Recipes {
         recipe("GET /api/v1/businesses/{businessId}/access/cors-origins", a -> json(a,
                 "GET /api/v1/businesses/{businessId}/access/cors-origins", null));
         recipe("GET /api/v1/businesses/{businessId}/auth-events", a -> json(a, "GET /api/v1/businesses/{businessId}/auth-events", null));
+        // the recorded history of the business's aggregates
+        recipe("GET /api/v1/audit/{aggregateType}/{aggregateId}/events", a -> json(a,
+                "GET /api/v1/audit/{aggregateType}/{aggregateId}/events", null, "aggregateType", "staff-calendar", "aggregateId", a.staff()));
+        recipe("GET /api/v1/audit/calendars/{staffId}", a -> json(a, "GET /api/v1/audit/calendars/{staffId}?at=2999-01-01T00:00:00Z", null));
+        recipe("GET /api/v1/audit/appointments/{appointmentId}", a -> json(a,
+                "GET /api/v1/audit/appointments/{appointmentId}?at=2999-01-01T00:00:00Z", null));
         // single sign-on: the business's identity providers, configured again before a request that needs them
         recipe("PUT /api/v1/businesses/{businessId}/sso/oidc", a -> json(a, "PUT /api/v1/businesses/{businessId}/sso/oidc", a.t().oidcBody()));
         recipe("PUT /api/v1/businesses/{businessId}/sso/saml", a -> json(a, "PUT /api/v1/businesses/{businessId}/sso/saml", a.t().samlBody()));

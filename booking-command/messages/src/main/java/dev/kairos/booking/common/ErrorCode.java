@@ -121,6 +121,8 @@ public enum ErrorCode {
     SSO_SAML_MALFORMED("sso-saml-malformed", Kind.UNAUTHORIZED),
     SSO_SAML_SIGNATURE_INVALID("sso-saml-signature-invalid", Kind.UNAUTHORIZED),
     SSO_SAML_ASSERTION_INVALID("sso-saml-assertion-invalid", Kind.UNAUTHORIZED),
+    // audit: the recorded history of the business's aggregates
+    AGGREGATE_NOT_FOUND("aggregate-not-found", Kind.NOT_FOUND),
     // the public event stream
     EVENT_TYPE_NOT_FOUND("event-type-not-found", Kind.NOT_FOUND),
     TOO_MANY_STREAMS("too-many-streams", Kind.TOO_MANY_REQUESTS);

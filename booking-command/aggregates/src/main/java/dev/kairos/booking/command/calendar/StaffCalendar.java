@@ -843,6 +843,20 @@ public class StaffCalendar {
         return revision;
     }
 
+    // ---- what a replay of the calendar reads (see CalendarReplay)
+
+    boolean active() {
+        return active;
+    }
+
+    java.util.Collection<LiveAppointment> liveAppointments() {
+        return live.values();
+    }
+
+    Map<HoldId, Hold> holds() {
+        return holds;
+    }
+
     // ---- state
 
     @EventSourcingHandler
