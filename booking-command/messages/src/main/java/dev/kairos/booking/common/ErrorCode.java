@@ -120,7 +120,10 @@ public enum ErrorCode {
     SSO_DOMAIN_NOT_ALLOWED("sso-domain-not-allowed", Kind.FORBIDDEN),
     SSO_SAML_MALFORMED("sso-saml-malformed", Kind.UNAUTHORIZED),
     SSO_SAML_SIGNATURE_INVALID("sso-saml-signature-invalid", Kind.UNAUTHORIZED),
-    SSO_SAML_ASSERTION_INVALID("sso-saml-assertion-invalid", Kind.UNAUTHORIZED);
+    SSO_SAML_ASSERTION_INVALID("sso-saml-assertion-invalid", Kind.UNAUTHORIZED),
+    // rebuilding projections from the event store
+    PROJECTION_NOT_FOUND("projection-not-found", Kind.NOT_FOUND),
+    PROJECTION_NOT_REPLAYABLE("projection-not-replayable", Kind.CONFLICT);
 
     public enum Kind { MALFORMED, INVALID, RULE, CONFLICT, PRECONDITION, NOT_FOUND, UNAUTHORIZED, FORBIDDEN, GONE, TOO_MANY_REQUESTS, FAILURE }
 
