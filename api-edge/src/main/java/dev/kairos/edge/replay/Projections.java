@@ -91,6 +91,10 @@ class Projections {
             streaming.start();
             throw new BookingException(ErrorCode.PROJECTION_NOT_REPLAYABLE, "another node of the engine processes a segment of "
                     + group + "; stop that group there (or the node) and ask again");
+        } catch (RuntimeException e) {
+            // the reset rolled back: the projection goes on from where it was
+            streaming.start();
+            throw e;
         }
         int segments = segments(group);
         Run run = new Run(clock.instant(), System.nanoTime(), target, segments);
