@@ -51,6 +51,7 @@ import dev.kairos.booking.series.SeriesBooked;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -212,13 +213,19 @@ public class ScheduleProjector {
                 event instanceof HoldConfirmed c ? c.appointmentId().id() : null, event.holdId().id());
     }
 
+    /**
+     * The place in line is the event's position in the event store, so a rebuild gives every entry the place it had
+     * (segments insert in parallel, in no set order).
+     */
     @EventHandler
-    void on(WaitlistJoined event) {
+    void on(WaitlistJoined event, TrackingToken token) {
+        Long position = token == null || token.position().isEmpty() ? null : token.position().getAsLong();
         jdbc.update("INSERT INTO waitlist_view (entry_id, business_id, service_id, staff_id, window_from, window_to, customer_id, "
-                        + "customer_name, joined_at, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'WAITING') ON CONFLICT (entry_id) DO NOTHING",
+                        + "customer_name, joined_at, state, line_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'WAITING', "
+                        + "COALESCE(?, nextval(pg_get_serial_sequence('waitlist_view', 'line_seq')))) ON CONFLICT (entry_id) DO NOTHING",
                 event.entryId().id(), event.businessId().id(), event.serviceId().id(),
                 event.staffId() == null ? null : event.staffId().id(), ts(event.window().start()), ts(event.window().end()),
-                event.customerId().id(), event.customer().name(), ts(event.joinedAt()));
+                event.customerId().id(), event.customer().name(), ts(event.joinedAt()), position);
     }
 
     @EventHandler

@@ -61,6 +61,9 @@ public final class Permissions {
         rule("POST /api/v1/platform/signing-keys/rotate", null, "");
         rule("DELETE /api/v1/platform/signing-keys/{kid}", null, "");
         rule("GET /api/v1/platform/auth-events", null, "");
+        rule("GET /api/v1/platform/projections", null, "");
+        rule("GET /api/v1/platform/projections/{group}", null, "");
+        rule("POST /api/v1/platform/projections/{group}/rebuild", null, "");
         // who may act for the business
         rule("GET /api/v1/businesses/{businessId}/members", Scope.ACCESS_MANAGE, "owner admin auditor");
         rule("POST /api/v1/businesses/{businessId}/members", Scope.ACCESS_MANAGE, "owner admin");

@@ -41,7 +41,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @LoopbackProviders
 class AccessMatrixIntegrationTest extends EngineTest {
     /** Rows that would take the fixtures of the rows after them with them. */
-    private static final Set<String> LAST = Set.of("POST /api/v1/businesses/{businessId}/deactivate");
+    private static final Set<String> LAST = Set.of("POST /api/v1/businesses/{businessId}/deactivate",
+            "POST /api/v1/platform/projections/{group}/rebuild");
     private static final List<String> PREFIXES = List.of("/api/", "/.well-known/", "/oauth2/");
 
     @Autowired

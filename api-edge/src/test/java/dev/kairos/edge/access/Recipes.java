@@ -211,6 +211,13 @@ final class Recipes {
         recipe("DELETE /api/v1/platform/signing-keys/{kid}", a -> json(a, "DELETE /api/v1/platform/signing-keys/{kid}", null,
                 "kid", a.fresh() ? rotated(a) : "no-such-key"));
         recipe("GET /api/v1/platform/auth-events", a -> json(a, "GET /api/v1/platform/auth-events", null));
+        recipe("GET /api/v1/platform/projections", a -> json(a, "GET /api/v1/platform/projections", null));
+        recipe("GET /api/v1/platform/projections/{group}", a -> json(a, "GET /api/v1/platform/projections/{group}", null,
+                "group", "schedule"));
+        // rebuilding the customers projection leaves every other row's answer as it was once it is done; the matrix
+        // runs this row last (AccessMatrixIntegrationTest.LAST)
+        recipe("POST /api/v1/platform/projections/{group}/rebuild", a -> json(a, "POST /api/v1/platform/projections/{group}/rebuild",
+                null, "group", "customers"));
         // who may act for the business
         recipe("GET /api/v1/businesses/{businessId}/members", a -> json(a, "GET /api/v1/businesses/{businessId}/members", null));
         recipe("POST /api/v1/businesses/{businessId}/members", a -> json(a, "POST /api/v1/businesses/{businessId}/members", """

@@ -51,6 +51,7 @@ public final class Benchmark {
             Database database = engine.database();
             ProjectionProgress projections = new ProjectionProgress(database);
             Optional<EventPreloader.Result> preload = preload(engine, projections);
+            Optional<ProjectionReplay.Result> replay = replay(engine, projections);
 
             System.out.println("Setting up the tenant: " + options.staff() + " staff");
             KairosApi api = new KairosApi(engine.baseUrl());
@@ -96,7 +97,7 @@ public final class Benchmark {
             OverlapVerifier.Verdict studioVerdict = verifier.verify(studio.tenant(),
                     seriesWarmup.stats().booked.sum() + seriesLoad.stats().booked.sum());
 
-            Results results = new Results(startedAt, Machine.describe(database), options, engineStart, preload,
+            Results results = new Results(startedAt, Machine.describe(database), options, engineStart, preload, replay,
                     pattern.capacity(), booking, availability, baseline, verdict,
                     new Results.Studio(studio.teachers(), studio.closures(), series, seriesLoad.stats(), month, check, studioVerdict));
             publish(ResultsTable.render(results));
@@ -111,6 +112,20 @@ public final class Benchmark {
         System.out.printf("Preloading %,d events%n", options.preloadEvents());
         EventPreloader preloader = new EventPreloader(engine.context().orElseThrow(), projections);
         return Optional.of(preloader.preload(options.preloadEvents()));
+    }
+
+    /** After the preload, the schedule projection rebuilt from the whole event store through the engine's endpoint. */
+    private Optional<ProjectionReplay.Result> replay(EngineUnderTest engine, ProjectionProgress projections) throws Exception {
+        if (!options.replay()) {
+            return Optional.empty();
+        }
+        System.out.println("Rebuilding the " + ProjectionReplay.GROUP + " projection from the event store");
+        KairosApi platform = new KairosApi(engine.baseUrl());
+        EngineUnderTest.PlatformAdmin admin = engine.platformAdmin().orElseThrow();
+        platform.signInPlatformAdmin(admin.email(), admin.password());
+        ProjectionReplay.Result result = new ProjectionReplay(platform).run();
+        projections.awaitCaughtUp();
+        return Optional.of(result);
     }
 
     private void publish(String table) throws IOException {

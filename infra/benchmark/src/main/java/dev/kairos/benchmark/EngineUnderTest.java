@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
@@ -22,10 +23,16 @@ final class EngineUnderTest implements AutoCloseable {
     private final ConfigurableApplicationContext context;
     private final LocalPostgres postgres;
     private final Path dataDirectory;
+    private final PlatformAdmin platformAdmin;
+
+    /** The platform admin an in-process engine starts with (it rebuilds projections). */
+    record PlatformAdmin(String email, String password) {
+    }
 
     private EngineUnderTest(String baseUrl, Database database, ConfigurableApplicationContext context, LocalPostgres postgres,
-                            Path dataDirectory) {
+                            Path dataDirectory, PlatformAdmin platformAdmin) {
         this.baseUrl = baseUrl;
+        this.platformAdmin = platformAdmin;
         this.database = database;
         this.context = context;
         this.postgres = postgres;
@@ -36,7 +43,7 @@ final class EngineUnderTest implements AutoCloseable {
         return options.inProcess()
                 ? boot(!options.fastPostgres())
                 : new EngineUnderTest(options.url().replaceAll("/+$", ""),
-                new Database(options.jdbc(), options.jdbcUser(), options.jdbcPassword()), null, null, null);
+                new Database(options.jdbc(), options.jdbcUser(), options.jdbcPassword()), null, null, null, null);
     }
 
     /** A PostgreSQL server on a temporary data directory with database "kairos", and the engine on a free port. */
@@ -47,6 +54,7 @@ final class EngineUnderTest implements AutoCloseable {
         try {
             postgres.createDatabase("kairos");
             Database database = new Database(postgres.jdbcUrl("kairos"), postgres.user(), "");
+            PlatformAdmin admin = new PlatformAdmin("platform-admin@bench.example", "bench platform passphrase " + UUID.randomUUID());
             // as command-line arguments: default properties would lose to the engine's application.yml (server.port)
             ConfigurableApplicationContext context = new SpringApplicationBuilder(KairosApplication.class).run(
                     "--spring.datasource.url=" + database.url(),
@@ -59,12 +67,14 @@ final class EngineUnderTest implements AutoCloseable {
                     "--spring.main.banner-mode=off",
                     // owners' tokens last the whole run
                     "--kairos.identity.access-token-ttl=PT4H",
+                    "--kairos.identity.bootstrap-admin.email=" + admin.email(),
+                    "--kairos.identity.bootstrap-admin.password=" + admin.password(),
                     // the load comes from one address and a few owners: budgets beyond it, the limiter still in the path
                     "--kairos.rate-limits.per-ip.capacity=1000000000",
                     "--kairos.rate-limits.per-user.capacity=1000000000",
                     "--kairos.rate-limits.per-api-key.capacity=1000000000");
             int port = context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
-            return new EngineUnderTest("http://127.0.0.1:" + port, database, context, postgres, dataDirectory);
+            return new EngineUnderTest("http://127.0.0.1:" + port, database, context, postgres, dataDirectory, admin);
         } catch (RuntimeException e) {
             postgres.close();
             deleteRecursively(dataDirectory);
@@ -78,6 +88,10 @@ final class EngineUnderTest implements AutoCloseable {
 
     Database database() {
         return database;
+    }
+
+    Optional<PlatformAdmin> platformAdmin() {
+        return Optional.ofNullable(platformAdmin);
     }
 
     Optional<ConfigurableApplicationContext> context() {

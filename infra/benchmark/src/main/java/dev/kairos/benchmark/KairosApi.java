@@ -34,6 +34,8 @@ final class KairosApi {
 
     /** Each business's owner's access token. */
     private final Map<UUID, String> tokens = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The platform admin's access token, once signed in. */
+    private volatile String platformToken;
 
     KairosApi(String baseUrl) {
         this.api = baseUrl + "/api/v1";
@@ -108,6 +110,48 @@ final class KairosApi {
         HttpRequest request = request("/availability/service/" + serviceId + "?from=" + from + "&to=" + to, businessId)
                 .GET().build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Signs in as the engine's platform admin, who starts rebuilds and reads their progress. */
+    void signInPlatformAdmin(String email, String password) {
+        HttpResponse<String> response = send("POST", "/auth/login", null, Map.of("email", email, "password", password));
+        expect(200, response);
+        platformToken = read(response).get("access_token").asText();
+    }
+
+    /** Starts rebuilding a projection from the event store (202). */
+    JsonNode rebuildProjection(String group) {
+        HttpResponse<String> response = platform("POST", "/platform/projections/" + group + "/rebuild");
+        expect(202, response);
+        return read(response);
+    }
+
+    /** A processing group's progress through the event store. */
+    JsonNode projection(String group) {
+        HttpResponse<String> response = platform("GET", "/platform/projections/" + group);
+        expect(200, response);
+        return read(response);
+    }
+
+    private HttpResponse<String> platform(String method, String path) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(api + path)).timeout(TIMEOUT)
+                    .header("Authorization", "Bearer " + platformToken).method(method, HttpRequest.BodyPublishers.noBody()).build();
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(method + " " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private static JsonNode read(HttpResponse<String> response) {
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A request acting as the owner of {@code businessId}; {@code null}: without credentials. */

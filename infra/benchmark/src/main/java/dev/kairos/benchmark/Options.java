@@ -13,6 +13,7 @@ import java.util.Set;
  * @param jdbc           JDBC URL of that engine's database (required with {@code url})
  * @param fastPostgres   the in-process PostgreSQL runs without fsync
  * @param preloadEvents  filler events appended to the event store before the load phases
+ * @param replay         after the preload, rebuild the schedule projection from the whole event store and measure it
  * @param clients        concurrent clients (threads) per load phase
  * @param attempts       booking attempts per client, for the engine and the baseline alike
  * @param warmup         unmeasured time before every load phase
@@ -25,7 +26,7 @@ import java.util.Set;
  * @param monthDuration  measured time of the month phase
  * @param out            where the figures table is written
  */
-record Options(String url, String jdbc, String jdbcUser, String jdbcPassword, boolean fastPostgres, long preloadEvents,
+record Options(String url, String jdbc, String jdbcUser, String jdbcPassword, boolean fastPostgres, long preloadEvents, boolean replay,
                int clients, int attempts, Duration warmup, Duration duration, int days, int staff, int queryStaff,
                int series, int seriesStaff, Duration monthDuration, Path out) {
 
@@ -42,13 +43,17 @@ record Options(String url, String jdbc, String jdbcUser, String jdbcPassword, bo
               --series-staff=20      teachers of the studio the series and month phases use
               --month-queries-duration=20  measured seconds of the month free-slot phase
               --preload-events=0     filler events appended through the engine's event store first
+              --replay               after the preload (at least 1000000 events) rebuild the schedule projection
               --fast-pg              in-process PostgreSQL without fsync (default: durable)
               --url=http://host:port an already running engine instead of one in this JVM
               --jdbc=jdbc:postgresql://host:port/kairos   its database (required with --url)
               --jdbc-user=postgres --jdbc-password=
               --out=target/benchmark-results.txt""";
 
-    private static final Set<String> FLAGS = Set.of("fast-pg", "help");
+    /** A replay is measured over at least this many events. */
+    static final long MIN_REPLAY_EVENTS = 1_000_000;
+
+    private static final Set<String> FLAGS = Set.of("fast-pg", "replay", "help");
 
     Options {
         require(clients >= 1, "--clients must be at least 1");
@@ -61,6 +66,7 @@ record Options(String url, String jdbc, String jdbcUser, String jdbcPassword, bo
         require(seriesStaff >= 1 && seriesStaff <= 500, "--series-staff must be between 1 and 500");
         require(monthDuration.toSeconds() >= 1, "--month-queries-duration must be at least 1 second");
         require(preloadEvents >= 0, "--preload-events must not be negative");
+        require(!replay || preloadEvents >= MIN_REPLAY_EVENTS, "--replay needs --preload-events of at least " + MIN_REPLAY_EVENTS);
         require(url == null || jdbc != null, "--url needs --jdbc, the engine's database");
         require(url == null || preloadEvents == 0, "--preload-events needs the engine in this JVM (no --url)");
         require(url == null || !fastPostgres, "--fast-pg applies only to the in-process PostgreSQL");
@@ -78,6 +84,7 @@ record Options(String url, String jdbc, String jdbcUser, String jdbcPassword, bo
         Map<String, String> o = new LinkedHashMap<>(given);
         Options options = new Options(o.remove("url"), o.remove("jdbc"), o.getOrDefault("jdbc-user", "postgres"),
                 o.getOrDefault("jdbc-password", ""), o.remove("fast-pg") != null, number(o.remove("preload-events"), 0),
+                o.remove("replay") != null,
                 (int) number(o.remove("clients"), 32), (int) number(o.remove("attempts"), 300), Duration.ofSeconds(number(o.remove("warmup"), 5)),
                 Duration.ofSeconds(number(o.remove("duration"), 30)), (int) number(o.remove("days"), 14),
                 (int) number(o.remove("staff"), 50), (int) number(o.remove("query-staff"), 20),
@@ -98,7 +105,7 @@ record Options(String url, String jdbc, String jdbcUser, String jdbcPassword, bo
     String describe() {
         return "clients=" + clients + " attempts=" + attempts + " warmup=" + warmup.toSeconds() + "s duration=" + duration.toSeconds() + "s days=" + days
                 + " staff=" + staff + " query-staff=" + queryStaff + " series=" + series + " series-staff=" + seriesStaff
-                + " month-queries-duration=" + monthDuration.toSeconds() + "s preload-events=" + preloadEvents
+                + " month-queries-duration=" + monthDuration.toSeconds() + "s preload-events=" + preloadEvents + (replay ? " replay" : "")
                 + (inProcess() ? " engine=in-process postgres=" + (fastPostgres ? "fast (no fsync)" : "durable")
                 : " engine=" + url);
     }

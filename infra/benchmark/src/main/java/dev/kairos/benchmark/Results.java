@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /** Everything one run measured. */
 record Results(Instant startedAt, Machine machine, Options options, Duration engineStart,
-               Optional<EventPreloader.Result> preload, long slotCapacity, PhaseResult booking, PhaseResult availability,
+               Optional<EventPreloader.Result> preload, Optional<ProjectionReplay.Result> replay, long slotCapacity, PhaseResult booking, PhaseResult availability,
                PhaseResult baseline, OverlapVerifier.Verdict verdict, Studio studio) {
 
     /**

@@ -33,6 +33,14 @@ final class ResultsTable {
             row("projection catch-up", seconds(p.catchingUp().toMillis() / 1e3) + " after the last append");
             row("projection rate", String.format("%,.0f events/s (first append to caught up)", p.projectionRate()));
         });
+        r.replay().ifPresent(p -> {
+            heading("replay (POST /platform/projections/schedule/rebuild over the whole event store)");
+            row("events", String.format("%,d", p.events()));
+            row("duration", seconds(p.duration().toMillis() / 1e3));
+            row("replay rate", String.format("%,.0f events/s", p.eventsPerSecond()));
+            row("heap high-water", String.format("%,d MB (%,d MB before; sampled every 250 ms, engine and tool share the JVM)",
+                    p.heapHighWater() >> 20, p.heapBefore() >> 20));
+        });
         booking(r.booking(), r.filled(r.booking()));
         availability(r.availability(), r.options().queryStaff());
         baseline(r.baseline(), r.filled(r.baseline()));

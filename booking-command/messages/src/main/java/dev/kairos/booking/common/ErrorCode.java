@@ -125,7 +125,10 @@ public enum ErrorCode {
     AGGREGATE_NOT_FOUND("aggregate-not-found", Kind.NOT_FOUND),
     // the public event stream
     EVENT_TYPE_NOT_FOUND("event-type-not-found", Kind.NOT_FOUND),
-    TOO_MANY_STREAMS("too-many-streams", Kind.TOO_MANY_REQUESTS);
+    TOO_MANY_STREAMS("too-many-streams", Kind.TOO_MANY_REQUESTS),
+    // rebuilding projections from the event store
+    PROJECTION_NOT_FOUND("projection-not-found", Kind.NOT_FOUND),
+    PROJECTION_NOT_REPLAYABLE("projection-not-replayable", Kind.CONFLICT);
 
     public enum Kind { MALFORMED, INVALID, RULE, CONFLICT, PRECONDITION, NOT_FOUND, UNAUTHORIZED, FORBIDDEN, GONE, TOO_MANY_REQUESTS, FAILURE }
 
