@@ -134,16 +134,8 @@ final class KairosApi {
     }
 
     private HttpResponse<String> platform(String method, String path) {
-        try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(api + path)).timeout(TIMEOUT)
-                    .header("Authorization", "Bearer " + platformToken).method(method, HttpRequest.BodyPublishers.noBody()).build();
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(method + " " + path + " failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
+        return exchange(HttpRequest.newBuilder(URI.create(api + path)).timeout(TIMEOUT)
+                .header("Authorization", "Bearer " + platformToken).method(method, HttpRequest.BodyPublishers.noBody()).build());
     }
 
     private static JsonNode read(HttpResponse<String> response) {
@@ -166,10 +158,17 @@ final class KairosApi {
 
     private HttpResponse<String> send(String method, String path, UUID businessId, Map<String, Object> body) {
         try {
-            HttpRequest request = request(path, businessId).method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
+            return exchange(request(path, businessId).method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
         } catch (IOException e) {
             throw new UncheckedIOException(method + " " + path + " failed", e);
+        }
+    }
+
+    private HttpResponse<String> exchange(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(request.method() + " " + request.uri() + " failed", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
