@@ -110,8 +110,10 @@ class AnyStaffConcurrencyIntegrationTest {
         assertThat(secondRound).as("answers of the second round").containsOnlyKeys("201", "409 slot-unavailable")
                 .containsEntry("201", SLOTS).containsEntry("409 slot-unavailable", 2 * SLOTS);
 
+        // how many write races the nodes lost and decided again depends on timing here (a few per run, sometimes
+        // none); TwoNodeConcurrencyIntegrationTest proves that path under contention heavy enough to be certain
         long retries = nodeA.getBean(ConflictRetryScheduler.class).retries() + nodeB.getBean(ConflictRetryScheduler.class).retries();
-        assertThat(retries).as("write races between the nodes were lost and decided again").isPositive();
+        System.out.printf("any-staff bookings: %d write races lost and decided again%n", retries);
 
         Map<Integer, Set<UUID>> staffPerSlot = new HashMap<>();
         won.forEach((id, slot) -> staffPerSlot.computeIfAbsent(slot, k -> new HashSet<>()).add(assigned.get(id)));
