@@ -9,12 +9,14 @@ import dev.kairos.availability.Views.AppointmentView;
 import dev.kairos.edge.manage.ManageLinks;
 import dev.kairos.booking.common.BookingException;
 import dev.kairos.booking.common.BusinessId;
+import dev.kairos.booking.common.CommandOutcome;
 import dev.kairos.booking.common.CustomerId;
 import dev.kairos.booking.common.ErrorCode;
 import dev.kairos.booking.common.Zones;
 import dev.kairos.edge.access.Caller;
 import dev.kairos.edge.access.Role;
 import dev.kairos.edge.support.Commands;
+import dev.kairos.edge.support.ConsistencyTokens;
 import dev.kairos.edge.support.IdGenerator;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
@@ -111,15 +113,19 @@ class AuthController {
         BusinessProfile profile = new BusinessProfile(b.name(), Zones.require(b.timeZone()), b.currency(), b.settings());
         String hash = passwords.hash(owner.password());
         BusinessId business = new BusinessId(ids.next());
+        CommandOutcome[] registered = new CommandOutcome[1];
         Accounts.Account account = transactions.execute(status -> {
             Accounts.Account created = accounts.create(owner.email(), owner.name(), hash, false);
-            commands.send(new RegisterBusiness(business, profile));
+            registered[0] = commands.send(new RegisterBusiness(business, profile));
             accounts.grant(created.id(), business, Role.OWNER, null, null);
             events.record(business, created.id(), AuthenticationEventType.BUSINESS_REGISTERED, "owner account", ip(http));
             return created;
         });
         Sessions.Tokens tokens = sessions.open(account.id(), business, "password", ip(http));
-        return ResponseEntity.created(URI.create("/api/v1/businesses/" + business.id())).body(TokenAnswer.of(tokens, account.id()));
+        // the consistency token lets the owner read the new business at once (read your writes)
+        return ResponseEntity.created(URI.create("/api/v1/businesses/" + business.id()))
+                .header(ConsistencyTokens.HEADER, ConsistencyTokens.tokenOf(registered[0]))
+                .body(TokenAnswer.of(tokens, account.id()));
     }
 
     /**

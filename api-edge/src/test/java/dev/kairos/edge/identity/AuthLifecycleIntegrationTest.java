@@ -75,7 +75,8 @@ class AuthLifecycleIntegrationTest extends EngineTest {
         assertThat(Jwts.parse(r.text("access_token")).getHeader().getType().getType()).isEqualTo("at+jwt");
         assertThat(count("SELECT count(*) FROM cmd_business WHERE business_id = ?", business)).isEqualTo(1);
         // the owner acts for the business at once
-        Api.Response read = api.as(r.text("access_token")).get("/api/v1/businesses/" + business);
+        Api.Response read = api.as(r.text("access_token")).get("/api/v1/businesses/" + business,
+                "Consistency-Token", r.header("Consistency-Token").orElseThrow());
         assertThat(read.status()).as(read.raw().body()).isEqualTo(200);
     }
 
