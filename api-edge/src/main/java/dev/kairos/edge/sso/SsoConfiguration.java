@@ -15,8 +15,7 @@ class SsoConfiguration {
     /** 256 random bits per secret: OpenID Connect state, nonce and PKCE verifier, SAML request ids. */
     @Bean
     @ConditionalOnMissingBean
-    LoginSecrets loginSecrets() {
-        SecureRandom random = new SecureRandom();
+    LoginSecrets loginSecrets(SecureRandom random) {
         return () -> {
             byte[] bytes = new byte[32];
             random.nextBytes(bytes);

@@ -6,6 +6,7 @@ import dev.kairos.edge.access.PermissionTable.Row;
 import dev.kairos.edge.access.Tenant.Target;
 import dev.kairos.edge.sso.LoopbackProviders;
 import org.assertj.core.api.SoftAssertions;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -151,17 +153,10 @@ class CrossTenantIntegrationTest extends EngineTest {
 
     /** A's state once the projections are done with it: two reads in a row that agree. */
     private Map<String, String> settled(Tenant a) {
-        Map<String, String> last = state(a);
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (true) {
-            pause();
-            Map<String, String> now = state(a);
-            if (now.equals(last)) {
-                return now;
-            }
-            assertThat(System.nanoTime()).as("business A's rows never settled").isLessThan(deadline);
-            last = now;
-        }
+        AtomicReference<Map<String, String>> last = new AtomicReference<>(state(a));
+        Awaitility.await("business A's rows settled").atMost(Duration.ofSeconds(20)).pollDelay(Duration.ofMillis(300))
+                .pollInterval(Duration.ofMillis(300)).until(() -> last.getAndSet(state(a)).equals(last.get()));
+        return last.get();
     }
 
     /** The events that mention A, and a digest of A's rows in every table that has a business_id. */
@@ -184,12 +179,4 @@ class CrossTenantIntegrationTest extends EngineTest {
         return state;
     }
 
-    private static void pause() {
-        try {
-            Thread.sleep(300);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 }

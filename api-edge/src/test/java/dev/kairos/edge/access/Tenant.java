@@ -1,5 +1,6 @@
 package dev.kairos.edge.access;
 
+import org.awaitility.Awaitility;
 import dev.kairos.edge.Api;
 import dev.kairos.edge.EngineTest;
 import dev.kairos.edge.sso.MockProvider;
@@ -273,11 +274,8 @@ final class Tenant {
         Api.Response cancelled = admin.post("/api/v1/appointments/" + taken.text("id") + "/cancel", "{}",
                 "X-Business-Id", businessId.toString());
         assertThat(cancelled.status()).as(cancelled.raw().body()).isEqualTo(200);
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!admin.get("/api/v1/waitlist/" + entry, "X-Business-Id", businessId.toString()).text("state").equals("OFFERED")) {
-            assertThat(System.nanoTime()).as("the freed slot is never offered to " + entry).isLessThan(deadline);
-            pause();
-        }
+        Awaitility.await("the freed slot offered to " + entry).atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+                .until(() -> admin.get("/api/v1/waitlist/" + entry, "X-Business-Id", businessId.toString()).text("state").equals("OFFERED"));
         return entry;
     }
 
@@ -464,31 +462,18 @@ final class Tenant {
     /** Reads what a command created, with its consistency token when it has one, until the read model has it. */
     void seen(String path, Api.Response created) {
         String token = created == null ? null : created.header("Consistency-Token").orElse(null);
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (true) {
+        Awaitility.await(path + " readable").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
             Api.Response read = token == null ? admin.get(path, "X-Business-Id", businessId.toString())
                     : admin.get(path, "X-Business-Id", businessId.toString(), "Consistency-Token", token);
-            if (read.status() == 200 && (token == null || read.header("Consistency-Status").orElse("").equals("applied"))) {
-                return;
-            }
-            assertThat(System.nanoTime()).as(path + " never became readable: " + read.status() + " " + read.raw().body())
-                    .isLessThan(deadline);
-            pause();
-        }
+            assertThat(read.status() == 200 && (token == null || read.header("Consistency-Status").orElse("").equals("applied")))
+                    .as(path + " readable: " + read.status() + " " + read.raw().body()).isTrue();
+        });
     }
 
     private void awaitBusiness() {
         seen(business(""), null);
     }
 
-    private static void pause() {
-        try {
-            Thread.sleep(50);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 
     /**
      * What the tenants' identity providers share: the OpenID Connect provider, started on first use and stopped when the
