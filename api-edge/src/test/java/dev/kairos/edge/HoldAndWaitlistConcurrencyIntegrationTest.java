@@ -549,13 +549,16 @@ class HoldAndWaitlistConcurrencyIntegrationTest {
 
         // quiet: the matcher has seen every event, no offer is open and every hold has ended
         String waitlistId = Waitlist.idOf(new BusinessId(clinic.businessId), new ServiceId(service));
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() -> matcherCaughtUp()
+        java.util.concurrent.Callable<Boolean> quiet = () -> matcherCaughtUp()
                 && replayWaitlist(waitlistId).openOffers().isEmpty()
-                && staff.stream().allMatch(s -> replayCalendar(s).openHolds().isEmpty()));
+                && staff.stream().allMatch(s -> replayCalendar(s).openHolds().isEmpty());
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(quiet);
         stopWaiting.set(true);
         for (Future<?> f : waiting) {
             f.get();
         }
+        // the waiting customers may still have answered or joined until they stopped: quiet again before judging
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(quiet);
         pool.shutdown();
         assertThat(unexpected).as("unexpected answers").isEmpty();
         assertThat(cancelled.get()).isEqualTo(toCancel.size());
