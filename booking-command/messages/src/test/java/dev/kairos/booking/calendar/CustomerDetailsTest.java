@@ -114,4 +114,14 @@ class CustomerDetailsTest {
     void acceptsE164Phones(String phone) {
         assertThat(new CustomerDetails("Ada", null, phone).phone()).isEqualTo(phone);
     }
+
+    @Test
+    void theErasedFormHasNoContactAndCannotBeBookedWithOne() {
+        assertThat(CustomerDetails.erased().isErased()).isTrue();
+        assertThat(CustomerDetails.erased().email()).isNull();
+        assertThat(CustomerDetails.erased().phone()).isNull();
+        assertThat(new CustomerDetails("Ada", "ada@example.com", null).isErased()).isFalse();
+        assertRejected(CustomerDetails.ERASED_NAME, "ada@example.com", null);
+        assertRejected(CustomerDetails.ERASED_NAME, null, "+4930123456");
+    }
 }
