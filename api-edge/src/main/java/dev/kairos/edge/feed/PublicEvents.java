@@ -51,26 +51,62 @@ class PublicEvents {
                 .flatMap(t -> t.sourceTypes().stream()).toList();
     }
 
+    /** Whether events stored with this payload type are public. */
+    static boolean isPublic(String payloadType) {
+        return BY_SOURCE.containsKey(payloadType);
+    }
+
+    /**
+     * The business a stored payload belongs to, read as the feed index reads it ({@code businessId.id}); empty for
+     * events of no business.
+     */
+    Optional<UUID> businessOf(byte[] payload) {
+        return businessOf(json.readTree(payload));
+    }
+
+    private static Optional<UUID> businessOf(JsonNode payload) {
+        JsonNode id = payload.path("businessId").path("id");
+        return id.isString() ? Optional.of(UUID.fromString(id.asString())) : Optional.empty();
+    }
+
+    /**
+     * As {@link #map(Stored)}, for an event as a streaming processor sees it: the business is read from the payload
+     * the way the feed index reads it, and a public event of no business is not published.
+     */
+    Optional<Published> map(long position, String eventId, String payloadType, Instant time, byte[] payload) {
+        PublicEventType type = BY_SOURCE.get(payloadType);
+        if (type == null) {
+            return Optional.empty();
+        }
+        JsonNode tree = json.readTree(payload);
+        return businessOf(tree).map(business -> toCloudEvent(type, position, eventId, business, time.toString(), tree));
+    }
+
     Optional<Published> map(Stored stored) {
         PublicEventType type = BY_SOURCE.get(stored.payloadType());
         if (type == null) {
             return Optional.empty();
         }
-        JsonNode payload = json.readTree(stored.payload());
+        return Optional.of(toCloudEvent(type, stored.position(), stored.eventId(), stored.businessId(), stored.timeStamp(),
+                json.readTree(stored.payload())));
+    }
+
+    private Published toCloudEvent(PublicEventType type, long position, String eventId, UUID businessId, String timeStamp,
+                                   JsonNode payload) {
         JsonNodeFactory nodes = JsonNodeFactory.instance;
         ObjectNode data = nodes.objectNode();
         type.fields().forEach(field -> data.set(field.name(), field.read(payload)));
         ObjectNode event = nodes.objectNode();
         event.put("specversion", PublicEventType.SPEC_VERSION);
-        event.put("id", stored.eventId());
-        event.put("source", "/businesses/" + stored.businessId());
+        event.put("id", eventId);
+        event.put("source", "/businesses/" + businessId);
         event.put("type", type.type());
         event.put("subject", type.subject(data));
-        event.put("time", Instant.parse(stored.timeStamp()).toString());
+        event.put("time", Instant.parse(timeStamp).toString());
         event.put("datacontenttype", "application/json");
         event.put("dataschema", publicUrl + PublicEventType.SCHEMAS + type.type());
         event.set("data", data);
-        return Optional.of(new Published(stored.position(), type, event));
+        return new Published(position, type, event);
     }
 
     String publicUrl() {
