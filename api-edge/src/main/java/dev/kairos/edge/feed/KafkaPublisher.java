@@ -28,7 +28,7 @@ import java.util.concurrent.TimeoutException;
  * Publishes every public event to Kafka, in the order of the event store, from the processing group
  * {@value #GROUP} (a pooled streaming processor: its token is the stored position, its token claim makes one node
  * publish). A record is a structured-mode CloudEvent keyed by business id, its id and type also in {@code ce_*}
- * headers.
+ * headers, its position in the store in {@value #POSITION_HEADER}.
  * <p>
  * At least once: records are sent as the batch is handled and the batch's unit of work waits, before it commits the
  * token, until the broker has acknowledged every one of them. A record the broker did not take fails the batch, so
@@ -38,6 +38,7 @@ import java.util.concurrent.TimeoutException;
 class KafkaPublisher implements DisposableBean {
     static final String GROUP = "kafka-publication";
     static final String CONTENT_TYPE = "application/cloudevents+json; charset=UTF-8";
+    static final String POSITION_HEADER = "kairos-position";
     private static final String ACKS = KafkaPublisher.class.getName() + ".acks";
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
 
@@ -87,6 +88,8 @@ class KafkaPublisher implements DisposableBean {
         headers.add("ce_type", bytes(event.path("type").asString()));
         headers.add("ce_source", bytes(source));
         headers.add("ce_specversion", bytes(event.path("specversion").asString()));
+        // the store's position: increasing along a key in store order, so a consumer can tell a repeat from a newer event
+        headers.add(POSITION_HEADER, bytes(Long.toString(published.position())));
         return new ProducerRecord<>(topic.name(), null, business, bytes(event.toString()), headers);
     }
 

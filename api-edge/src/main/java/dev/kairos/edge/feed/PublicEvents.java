@@ -1,6 +1,8 @@
 package dev.kairos.edge.feed;
 
 import org.springframework.stereotype.Component;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -61,7 +63,29 @@ class PublicEvents {
      * events of no business.
      */
     Optional<UUID> businessOf(byte[] payload) {
-        return businessOf(json.readTree(payload));
+        // streamed, not read into a tree: a streaming processor asks this of every event it reads
+        try (JsonParser parser = json.createParser(payload)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return Optional.empty();
+            }
+            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if ("businessId".equals(name) && value == JsonToken.START_OBJECT) {
+                    while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                        String field = parser.currentName();
+                        JsonToken inner = parser.nextToken();
+                        if ("id".equals(field) && inner == JsonToken.VALUE_STRING) {
+                            return Optional.of(UUID.fromString(parser.getString()));
+                        }
+                        parser.skipChildren();
+                    }
+                    return Optional.empty();
+                }
+                parser.skipChildren();
+            }
+            return Optional.empty();
+        }
     }
 
     private static Optional<UUID> businessOf(JsonNode payload) {

@@ -79,7 +79,10 @@ class KafkaPublicationCrashIntegrationTest {
         // only what was not yet acknowledged when the node died comes twice
         assertThat(duplicated).allSatisfy(id -> assertThat(byId.get(id).position()).isGreaterThan(positionAtCrash));
         assertThat(copies.values()).allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(2));
-        received.forEach(r -> assertThat(r.key()).isEqualTo(byId.get(r.id()).business().toString()));
+        received.forEach(r -> {
+            assertThat(r.key()).isEqualTo(byId.get(r.id()).business().toString());
+            assertThat(r.position()).isEqualTo(byId.get(r.id()).position());
+        });
         assertThat(PublishedRecords.firstSeenByKey(received)).isEqualTo(PublishedRecords.storedByBusiness(stored));
         System.out.printf("crash takeover: killed at position %,d of %,d; %,d records before the takeover, %,d in all, %,d duplicated%n",
                 positionAtCrash, head, beforeTakeover.size(), received.size(), duplicated.size());

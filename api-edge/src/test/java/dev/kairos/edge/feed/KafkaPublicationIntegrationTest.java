@@ -105,6 +105,7 @@ class KafkaPublicationIntegrationTest extends EngineTest {
             StoredEvent event = byId.get(r.id());
             assertThat(event).as("record %s is a stored public event", r.id()).isNotNull();
             assertThat(r.key()).as("key of %s", r.id()).isEqualTo(event.business().toString());
+            assertThat(r.position()).as("position of %s", r.id()).isEqualTo(event.position());
         }
         assertThat(PublishedRecords.firstSeenByKey(received)).isEqualTo(PublishedRecords.storedByBusiness(stored));
         // a key lives in one partition

@@ -36,7 +36,7 @@ final class PublishedRecords {
 
     /** One record as consumed. */
     record Received(String key, String id, String type, String source, String specVersion, String contentType,
-                    JsonNode value, int partition, long offset) {
+                    long position, JsonNode value, int partition, long offset) {
     }
 
     /** A public event as the store holds it, in store order. */
@@ -59,7 +59,8 @@ final class PublishedRecords {
                 assertThat(System.nanoTime()).as("reading %s to its end", topic).isLessThan(deadline);
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
                     received.add(new Received(r.key(), header(r, "ce_id"), header(r, "ce_type"), header(r, "ce_source"),
-                            header(r, "ce_specversion"), header(r, "content-type"), JSON.readTree(r.value()), r.partition(), r.offset()));
+                            header(r, "ce_specversion"), header(r, "content-type"), Long.parseLong(header(r, "kairos-position")),
+                            JSON.readTree(r.value()), r.partition(), r.offset()));
                 }
             }
             return received;
