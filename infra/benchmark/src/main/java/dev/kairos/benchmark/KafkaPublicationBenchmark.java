@@ -97,6 +97,9 @@ public final class KafkaPublicationBenchmark {
                 + " AND payload_type LIKE 'dev.kairos.booking.calendar.Appointment%'");
         System.out.printf("  stored %,d events in %.1f s; publishing from position %,d to %,d%n", head - from, appendSeconds, from, head);
 
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long cpuBefore = os.getProcessCpuTime();
         long started = System.nanoTime();
         publication.start();
         long lastReport = started;
@@ -109,6 +112,8 @@ public final class KafkaPublicationBenchmark {
             }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
+        double cpuSeconds = (os.getProcessCpuTime() - cpuBefore) / 1e9;
+        double load = os.getSystemLoadAverage();
         long published = records(kafka) - recordsBefore;
         System.out.println();
         System.out.println("Kafka publication (one segment, batch " + batchSize + ", " + partitions + " partitions, acks=all, idempotent)");
@@ -116,7 +121,9 @@ public final class KafkaPublicationBenchmark {
         System.out.printf("  records published         %,12d  (appointment events stored: %,d)%n", published, publicEvents);
         System.out.printf("  from position to head    %12.2f s  (token committed at the head)%n", seconds);
         System.out.printf("  stored events/s           %,12.0f%n", (head - from) / seconds);
-        System.out.printf("  published records/s      %,12.0f%n", published / seconds);
+        System.out.printf("  published records/s       %,12.0f%n", published / seconds);
+        System.out.printf("  JVM CPU (engine + broker) %12.2f s = %.0f µs per stored event; machine load average %.1f on %d cores%n",
+                cpuSeconds, cpuSeconds * 1e6 / (head - from), load, os.getAvailableProcessors());
     }
 
     /** The committed position of the publication group (a replay token while it catches up). */
