@@ -41,6 +41,8 @@ class KafkaPublicationConfiguration {
         settings.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, properties.maxInFlight());
         settings.put(ProducerConfig.RETRIES_CONFIG, Integer.MAX_VALUE);
         settings.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) properties.deliveryTimeout().toMillis());
+        // a send without metadata (the cluster unreachable) waits as long as a record may, then fails the batch
+        settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, properties.deliveryTimeout().toMillis());
         settings.put(ProducerConfig.LINGER_MS_CONFIG, (int) properties.linger().toMillis());
         settings.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, properties.compression());
         settings.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, 128 * 1024);

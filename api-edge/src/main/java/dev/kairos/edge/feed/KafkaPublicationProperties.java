@@ -16,8 +16,9 @@ import java.util.Map;
  * @param topic             the topic every public event goes to
  * @param partitions        partitions of the topic when the engine creates it (a business's events stay in one)
  * @param replicationFactor replicas of the topic when the engine creates it; -1 for the broker's default
- * @param deliveryTimeout   how long the producer keeps trying one record (through a broker outage) before the batch
- *                          holding it fails and is published again from the stored position
+ * @param deliveryTimeout   how long the producer keeps trying one record (through a broker outage), and waits for
+ *                          the cluster's metadata when sending, before the batch holding it fails and is published
+ *                          again from the stored position
  * @param maxInFlight       unacknowledged requests per broker connection (1 to 5: the idempotent producer keeps
  *                          order within that bound)
  * @param linger            how long the producer waits to fill a batch
