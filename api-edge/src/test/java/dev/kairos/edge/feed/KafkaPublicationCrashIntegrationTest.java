@@ -45,7 +45,7 @@ class KafkaPublicationCrashIntegrationTest {
                 "classpath:db/migration/customers", "classpath:db/migration/edge").load().migrate();
         JdbcTemplate jdbc = new JdbcTemplate(database);
         preload(jdbc);
-        String servers = LocalKafka.shared().bootstrapServers();
+        String servers = TestBroker.shared().bootstrapServers();
         long head = jdbc.queryForObject("SELECT max(global_index) FROM domainevententry", Long.class);
 
         Process first = startNodeProcess(url, servers);

@@ -39,7 +39,7 @@ import static org.awaitility.Awaitility.await;
 class KafkaPublicationIntegrationTest extends EngineTest {
     private static final String TOPIC = "kairos.events.publication-test";
     private static final int PARTITIONS = 3;
-    private static final String SERVERS = LocalKafka.shared().bootstrapServers();
+    private static final String SERVERS = TestBroker.shared().bootstrapServers();
 
     @Autowired
     private KafkaProducer<String, byte[]> producer;
@@ -172,7 +172,7 @@ class KafkaPublicationIntegrationTest extends EngineTest {
 
     @Test
     void aBrokerRestartInTheMiddleOfAStreamLosesNothingAndKeepsEachBusinessesOrder() {
-        LocalKafka broker = LocalKafka.shared();
+        LocalKafka broker = TestBroker.shared();
         int[] booked = {0};
         try {
             bookAlternating(16, () -> {

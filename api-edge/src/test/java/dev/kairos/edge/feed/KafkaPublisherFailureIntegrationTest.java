@@ -71,7 +71,7 @@ class KafkaPublisherFailureIntegrationTest {
 
     @Test
     void aRecordTheBrokerDoesNotAcknowledgeFailsTheBatchInsteadOfCommittingIt() {
-        LocalKafka broker = LocalKafka.shared();
+        LocalKafka broker = TestBroker.shared();
         KafkaPublicationProperties properties = new KafkaPublicationProperties(true, broker.bootstrapServers(), TOPIC, 1, (short) -1,
                 Duration.ofSeconds(2), 5, Duration.ofMillis(5), "lz4", Map.of(), new KafkaPublicationProperties.Embedded(null, 0));
         PublicEvents publicEvents = new PublicEvents(new FeedProperties("http://localhost:8080", Duration.ofMillis(200),
