@@ -16,7 +16,9 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Properties;
+import java.util.stream.Stream;
 
 /**
  * A real Kafka broker (KRaft, one node acting as broker and controller) started from Maven artifacts in this JVM: no
@@ -33,9 +35,11 @@ public final class LocalKafka implements AutoCloseable {
     private final Path configFile;
     private final int port;
     private final int controllerPort;
+    private final Path throwAway;
     private KafkaRaftServer server;
 
-    private LocalKafka(Path logDirectory, int port, int controllerPort) {
+    private LocalKafka(Path logDirectory, int port, int controllerPort, Path throwAway) {
+        this.throwAway = throwAway;
         this.logDirectory = logDirectory;
         this.configFile = logDirectory.resolveSibling(logDirectory.getFileName() + ".properties");
         this.port = port;
@@ -45,12 +49,14 @@ public final class LocalKafka implements AutoCloseable {
     /**
      * Starts a broker, formatting its log directory first when it holds no broker yet.
      *
-     * @param logDirectory where the broker keeps its logs; {@code null} for a throw-away directory
+     * @param logDirectory where the broker keeps its logs; {@code null} for a throw-away directory (deleted by
+     *                     {@link #close()})
      * @param port         the client port on 127.0.0.1, 0 for any free one
      */
     public static LocalKafka start(Path logDirectory, int port) {
         try {
-            Path directory = logDirectory != null ? logDirectory : Files.createTempDirectory("kairos-kafka").resolve("logs");
+            Path throwAway = logDirectory == null ? Files.createTempDirectory("kairos-kafka") : null;
+            Path directory = logDirectory != null ? logDirectory : throwAway.resolve("logs");
             Files.createDirectories(directory);
             // the controller keeps its address in the formatted log: a broker on a kept directory keeps its ports
             Path configFile = directory.resolveSibling(directory.getFileName() + ".properties");
@@ -62,7 +68,7 @@ public final class LocalKafka implements AutoCloseable {
             }
             int clientPort = port > 0 ? port : Integer.parseInt(previous.getProperty(CLIENT_PORT, String.valueOf(freePort())));
             int controllerPort = Integer.parseInt(previous.getProperty(CONTROLLER_PORT, String.valueOf(freePort())));
-            LocalKafka kafka = new LocalKafka(directory, clientPort, controllerPort);
+            LocalKafka kafka = new LocalKafka(directory, clientPort, controllerPort, throwAway);
             kafka.writeConfig();
             kafka.formatIfNew();
             kafka.start();
@@ -96,7 +102,13 @@ public final class LocalKafka implements AutoCloseable {
         properties.remove(CLIENT_PORT);
         properties.remove(CONTROLLER_PORT);
         KafkaRaftServer started = new KafkaRaftServer(new KafkaConfig(properties, false), Time.SYSTEM);
-        started.startup();
+        try {
+            started.startup();
+        } catch (RuntimeException e) {
+            started.shutdown();
+            started.awaitShutdown();
+            throw new IllegalStateException("the embedded Kafka broker did not start on port " + port, e);
+        }
         server = started;
     }
 
@@ -127,9 +139,17 @@ public final class LocalKafka implements AutoCloseable {
         return logDirectory;
     }
 
+    /** Stops the broker for good; a throw-away log directory is deleted. */
     @Override
     public void close() {
         stop();
+        if (throwAway != null) {
+            try (Stream<Path> paths = Files.walk(throwAway)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     private void writeConfig() throws IOException {
