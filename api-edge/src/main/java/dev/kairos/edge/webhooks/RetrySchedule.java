@@ -9,7 +9,7 @@ import java.util.random.RandomGenerator;
  * creation. Retry {@code k} (1-based) falls at a uniformly random instant of window {@code k}, which starts where
  * window {@code k - 1} ends; window {@code k} is {@code min(cap, base * 2^(k-1))} wide. So retries never bunch
  * (each is anywhere in its window), the gaps grow exponentially, and the whole schedule has a guaranteed span: with
- * the defaults (15 attempts, base 30 s, cap 6 h) the last retry is 26.5 to 32.5 hours after the first attempt.
+ * the defaults (15 attempts, base 30 s, cap 6 h) the last retry is 26 h 31.5 min to 32 h 31.5 min after the first attempt.
  */
 record RetrySchedule(int maxAttempts, Duration base, Duration cap) {
 

@@ -25,6 +25,9 @@ class RetryScheduleTest {
         assertThat(defaults.windowStart(1)).isZero();
         assertThat(defaults.windowStart(11)).isEqualTo(Duration.ofSeconds(30 * 1023));
         assertThat(defaults.retries()).isEqualTo(14);
+        // the last retry's window: 26 h 31.5 min to 32 h 31.5 min after the first attempt
+        assertThat(defaults.windowStart(14)).isEqualTo(Duration.ofSeconds(30 * 1023).plusHours(18));
+        assertThat(defaults.windowStart(15)).isEqualTo(Duration.ofSeconds(30 * 1023).plusHours(24));
     }
 
     @Test
@@ -38,7 +41,7 @@ class RetryScheduleTest {
                         .isBefore(MADE.plus(defaults.windowStart(k)).plus(defaults.window(k))).isAfterOrEqualTo(now);
                 now = at;
             }
-            assertThat(Duration.between(MADE, now)).isBetween(Duration.ofMinutes(26 * 60 + 30), Duration.ofMinutes(32 * 60 + 30));
+            assertThat(Duration.between(MADE, now)).isGreaterThanOrEqualTo(defaults.windowStart(14)).isLessThan(defaults.windowStart(15));
         }
     }
 
