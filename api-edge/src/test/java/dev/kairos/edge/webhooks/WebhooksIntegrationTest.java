@@ -19,6 +19,9 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -58,6 +61,12 @@ class WebhooksIntegrationTest extends EngineTest {
 
     @Autowired
     private Clock clock;
+    @Autowired
+    private WebhookFanOut fanOut;
+    @Autowired
+    private EventStore eventStore;
+    @Autowired
+    private TransactionTemplate transactions;
     private final List<Endpoint> endpoints = new ArrayList<>();
     private Business studio;
     private Business gym;
@@ -481,5 +490,47 @@ class WebhooksIntegrationTest extends EngineTest {
         assertThat(attempt.path("statusCode").isNull()).isTrue();
         assertThat(attempt.path("error").asString()).startsWith("not sent:").contains("private or local");
         assertThat(endpoint.drain()).isEmpty();
+    }
+
+    @Test
+    void anEventHandledAgainMakesNoSecondDelivery() {
+        Endpoint endpoint = endpoint();
+        String hook = subscribe(studio, endpoint.url("/once"), BOOKED).path("id").asString();
+        book(studio, "2026-12-11T09:00:00Z");
+        String eventId = endpoint.next(20).header("Kairos-Event-Id");
+        awaitAttempts(studio, hook, 1);
+        // as after a crash between the deliveries' commit and the next token: the same stored event handled again
+        String aggregate = jdbc.queryForObject("SELECT aggregate_identifier FROM domainevententry WHERE event_identifier = ?",
+                String.class, eventId);
+        DomainEventMessage<?> stored = eventStore.readEvents(aggregate).asStream().filter(m -> m.getIdentifier().equals(eventId))
+                .findFirst().orElseThrow();
+        transactions.executeWithoutResult(status -> fanOut.on(stored.getPayload(), stored));
+        quietFor(Duration.ofMillis(400));
+        assertThat(deliveries(studio, hook)).hasSize(1);
+        assertThat(endpoint.drain()).isEmpty();
+    }
+
+    /**
+     * How fast one node sends: 2,000 queued deliveries of one subscription to the local endpoint, with this class's
+     * settings (poll every 50 ms, batches of 20, 4 senders). Prints the figure; asserts only that all arrive.
+     */
+    @Test
+    void oneNodeSendsQueuedDeliveries() {
+        Endpoint endpoint = endpoint();
+        String hook = subscribe(studio, endpoint.url("/bulk"), BOOKED).path("id").asString();
+        int count = 2_000;
+        long started = System.nanoTime();
+        jdbc.update("""
+                INSERT INTO webhook_delivery (delivery_id, subscription_id, business_id, event_id, event_type, position, payload, state,
+                                              next_attempt_at, created_at)
+                SELECT md5('bulk ' || n || ?)::uuid, ?::uuid, ?::uuid, 'bulk-' || n, ?, n, '{"specversion":"1.0","id":"bulk-' || n || '"}',
+                       'PENDING', ?, ?
+                FROM generate_series(1, ?) AS n""", hook, hook, studio.id(), BOOKED, java.sql.Timestamp.from(NOW),
+                java.sql.Timestamp.from(NOW), count);
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM webhook_delivery WHERE subscription_id = ?::uuid AND state = 'DELIVERED'", Long.class, hook) == count);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        System.out.printf("webhooks: %d deliveries sent and logged by one node in %.2f s (%.0f/s)%n", count, seconds, count / seconds);
+        assertThat(endpoint.drain()).hasSize(count);
     }
 }
