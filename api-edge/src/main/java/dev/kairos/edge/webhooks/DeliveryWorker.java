@@ -107,6 +107,11 @@ class DeliveryWorker implements SmartLifecycle {
         int attempt = delivery.attempts() + 1;
         boolean manual = delivery.manualDue();
         Deliveries.Outcome outcome = send(subscription, delivery, attempt);
+        if (Thread.currentThread().isInterrupted()) {
+            // the node is stopping: the attempt is not recorded, and the delivery goes to whichever node claims it
+            // once its lease has run out
+            return;
+        }
         Instant now = clock.instant();
         Instant retryAt = null;
         boolean spent = false;
