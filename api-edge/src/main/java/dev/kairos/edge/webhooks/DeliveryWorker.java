@@ -9,7 +9,6 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
@@ -83,13 +82,19 @@ class DeliveryWorker implements SmartLifecycle {
     /** Claims due deliveries and sends them, waiting until all are recorded. */
     void poll() {
         try {
-            List<Deliveries.Delivery> claimed = deliveries.claim(properties.batchSize(), properties.claimLease());
-            List<Future<?>> sent = new ArrayList<>();
-            for (Deliveries.Delivery delivery : claimed) {
-                sent.add(senders.submit(() -> deliver(delivery)));
-            }
-            for (Future<?> f : sent) {
-                f.get();
+            // a full batch suggests more are due: claim again at once (a bounded number of times per poll)
+            for (int round = 0; round < 50; round++) {
+                List<Deliveries.Delivery> claimed = deliveries.claim(properties.batchSize(), properties.claimLease());
+                List<Future<?>> sent = new ArrayList<>();
+                for (Deliveries.Delivery delivery : claimed) {
+                    sent.add(senders.submit(() -> deliver(delivery)));
+                }
+                for (Future<?> f : sent) {
+                    f.get();
+                }
+                if (claimed.size() < properties.batchSize()) {
+                    break;
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -158,7 +163,17 @@ class DeliveryWorker implements SmartLifecycle {
                     .header(DELIVERY_ATTEMPT, Integer.toString(attempt))
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                     .build();
-            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            CompletableFuture<HttpResponse<byte[]>> answer = http.sendAsync(request,
+                    info -> new Snippet(properties.responseSnippet() * 4));
+            HttpResponse<byte[]> response;
+            try {
+                response = answer.get(properties.connectTimeout().plus(properties.readTimeout()).toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                answer.cancel(true);
+                return failed(started, t0, "no answer within " + properties.readTimeout());
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+            }
             String snippet = snippet(response.body());
             int status = response.statusCode();
             String error = status >= 200 && status < 300 ? null
@@ -178,31 +193,60 @@ class DeliveryWorker implements SmartLifecycle {
         }
     }
 
-    /** The start of the answer, at most {@code response-snippet} characters, read for at most the read timeout. */
-    private String snippet(InputStream body) {
-        int limit = properties.responseSnippet();
-        CompletableFuture<byte[]> read = CompletableFuture.supplyAsync(() -> {
-            try {
-                return body.readNBytes(limit * 4);
-            } catch (IOException e) {
-                return new byte[0];
+    /**
+     * Takes the first {@code limit} bytes of an answer and then stops reading it (the connection is dropped), so a
+     * large or endless answer costs no more than its start.
+     */
+    static final class Snippet implements HttpResponse.BodySubscriber<byte[]> {
+        private final int limit;
+        private final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        private final CompletableFuture<byte[]> body = new CompletableFuture<>();
+        private java.util.concurrent.Flow.Subscription subscription;
+
+        Snippet(int limit) {
+            this.limit = limit;
+        }
+
+        @Override
+        public java.util.concurrent.CompletionStage<byte[]> getBody() {
+            return body;
+        }
+
+        @Override
+        public void onSubscribe(java.util.concurrent.Flow.Subscription subscription) {
+            this.subscription = subscription;
+            subscription.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(List<java.nio.ByteBuffer> buffers) {
+            for (java.nio.ByteBuffer buffer : buffers) {
+                int take = Math.min(buffer.remaining(), limit - bytes.size());
+                byte[] chunk = new byte[take];
+                buffer.get(chunk);
+                bytes.write(chunk, 0, take);
             }
-        });
-        try {
-            String text = new String(read.get(properties.readTimeout().toMillis(), TimeUnit.MILLISECONDS), StandardCharsets.UTF_8);
-            return text.length() > limit ? text.substring(0, limit) : text;
-        } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
-            return "";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "";
-        } finally {
-            try {
-                body.close();
-            } catch (IOException ignored) {
-                // the connection is dropped either way
+            if (bytes.size() >= limit && !body.isDone()) {
+                subscription.cancel();
+                body.complete(bytes.toByteArray());
             }
         }
+
+        @Override
+        public void onError(Throwable failure) {
+            body.complete(bytes.toByteArray());
+        }
+
+        @Override
+        public void onComplete() {
+            body.complete(bytes.toByteArray());
+        }
+    }
+
+    private String snippet(byte[] body) {
+        String text = new String(body, StandardCharsets.UTF_8);
+        int limit = properties.responseSnippet();
+        return text.length() > limit ? text.substring(0, limit) : text;
     }
 
     private static Deliveries.Outcome failed(Instant started, long t0, String error) {
