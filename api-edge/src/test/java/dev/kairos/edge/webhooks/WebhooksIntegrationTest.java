@@ -67,6 +67,12 @@ class WebhooksIntegrationTest extends EngineTest {
     private EventStore eventStore;
     @Autowired
     private TransactionTemplate transactions;
+    @Autowired
+    private Subscriptions subscriptions;
+    @Autowired
+    private WebhookProperties properties;
+    @Autowired
+    private dev.kairos.edge.support.IdGenerator ids;
     private final List<Endpoint> endpoints = new ArrayList<>();
     private Business studio;
     private Business gym;
@@ -262,6 +268,8 @@ class WebhooksIntegrationTest extends EngineTest {
         refused(studio, body(endpoint.url("/c"), "kairos.appointment.teleported.v1"), 422, "unknown-event-type");
         refused(studio, body(endpoint.url("/c")), 422, "validation-failed");
         refused(studio, "{\"eventTypes\":[\"" + BOOKED + "\"]}", 422, "validation-failed");
+        refused(studio, "{\"url\":\"https://203.0.113.9/x\",\"eventTypes\":[\"" + BOOKED + "\"],\"description\":\"" + "d".repeat(501) + "\"}",
+                422, "validation-failed");
         subscribe(studio, "https://203.0.113.9/hooks/c", BOOKED);
         refused(studio, body("https://203.0.113.9/hooks/d", BOOKED), 409, "webhook-limit-reached");
         Api.Response badUpdate = studio.api().put(studio.hooks("/" + id), "{\"url\":\"https://10.0.0.1/x\"}");
@@ -398,6 +406,11 @@ class WebhooksIntegrationTest extends EngineTest {
         JsonNode manual = log(studio, hook, deliveryId).path("attempts").get(2);
         assertThat(manual.path("manual").asBoolean()).isTrue();
         assertThat(manual.path("statusCode").asInt()).isEqualTo(200);
+        assertThat(studio.api().get(studio.hooks("/" + hook + "/deliveries?state=delivered")).json().size()).isEqualTo(1);
+        assertThat(studio.api().get(studio.hooks("/" + hook + "/deliveries?state=failed")).json().size()).isZero();
+        assertThat(studio.api().get(studio.hooks("/" + hook + "/deliveries?state=lost")).code()).isEqualTo("invalid-value");
+        assertThat(studio.api().get(studio.hooks("/" + hook + "/deliveries?limit=0")).code()).isEqualTo("invalid-value");
+        assertThat(studio.api().get(studio.hooks("/" + hook + "/deliveries?limit=101")).code()).isEqualTo("invalid-value");
         Api.Response unknown = studio.api().post(studio.hooks("/" + hook + "/deliveries/" + UUID.randomUUID() + "/redeliver"), null);
         assertThat(unknown.code()).isEqualTo("webhook-delivery-not-found");
         assertThat(gym.api().get(gym.hooks("/" + hook + "/deliveries/" + deliveryId)).status()).isEqualTo(404);
@@ -532,5 +545,20 @@ class WebhooksIntegrationTest extends EngineTest {
         double seconds = (System.nanoTime() - started) / 1e9;
         System.out.printf("webhooks: %d deliveries sent and logged by one node in %.2f s (%.0f/s)%n", count, seconds, count / seconds);
         assertThat(endpoint.drain()).hasSize(count);
+    }
+
+    /** Without a mail server (the embedded default) the notice is recorded and logged, and says it was not emailed. */
+    @Test
+    void withoutAMailServerTheNoticeIsOnlyRecorded() {
+        String hook = subscribe(gym, "https://203.0.113.9/quiet", BOOKED).path("id").asString();
+        Notices withoutMail = new Notices(jdbc, new org.springframework.beans.factory.support.StaticListableBeanFactory()
+                .getBeanProvider(org.springframework.mail.javamail.JavaMailSender.class), properties, ids, clock);
+        int mails = MAIL.getReceivedMessages().length;
+        withoutMail.subscriptionDisabled(subscriptions.get(gym.id(), UUID.fromString(hook)), "a reason of the test");
+        JsonNode notices = gym.api().get(gym.hooks("/notices")).json();
+        assertThat(notices.size()).isEqualTo(1);
+        assertThat(notices.get(0).path("message").asString()).contains(hook).contains("a reason of the test");
+        assertThat(notices.get(0).path("emailedTo").isNull()).isTrue();
+        assertThat(MAIL.getReceivedMessages()).hasSize(mails);
     }
 }
