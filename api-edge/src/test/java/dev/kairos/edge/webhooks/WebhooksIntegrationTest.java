@@ -72,6 +72,8 @@ class WebhooksIntegrationTest extends EngineTest {
     @Autowired
     private WebhookProperties properties;
     @Autowired
+    private Deliveries deliveriesStore;
+    @Autowired
     private dev.kairos.edge.support.IdGenerator ids;
     private final List<Endpoint> endpoints = new ArrayList<>();
     private Business studio;
@@ -560,5 +562,46 @@ class WebhooksIntegrationTest extends EngineTest {
         assertThat(notices.get(0).path("message").asString()).contains(hook).contains("a reason of the test");
         assertThat(notices.get(0).path("emailedTo").isNull()).isTrue();
         assertThat(MAIL.getReceivedMessages()).hasSize(mails);
+    }
+
+    /**
+     * Several nodes claim from the same table: three claimants besides this engine's own sender take due deliveries at
+     * the same moment, and no delivery is claimed twice; the engine sends exactly those nobody else took.
+     */
+    @Test
+    void concurrentClaimantsNeverTakeTheSameDelivery() throws Exception {
+        Endpoint endpoint = endpoint();
+        String hook = subscribe(studio, endpoint.url("/claims"), BOOKED).path("id").asString();
+        int count = 600;
+        jdbc.update("""
+                INSERT INTO webhook_delivery (delivery_id, subscription_id, business_id, event_id, event_type, position, payload, state,
+                                              next_attempt_at, created_at)
+                SELECT md5('claim ' || n || ?)::uuid, ?::uuid, ?::uuid, 'claim-' || n, ?, n, '{"id":"claim-' || n || '"}', 'PENDING', ?, ?
+                FROM generate_series(1, ?) AS n""", hook, hook, studio.id(), BOOKED, java.sql.Timestamp.from(NOW),
+                java.sql.Timestamp.from(NOW), count);
+        java.util.concurrent.ExecutorService claimants = java.util.concurrent.Executors.newFixedThreadPool(3);
+        List<java.util.concurrent.Future<List<UUID>>> claims = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            claims.add(claimants.submit(() -> {
+                List<UUID> mine = new ArrayList<>();
+                for (int round = 0; round < 10; round++) {
+                    deliveriesStore.claim(10, Duration.ofHours(1)).forEach(d -> mine.add(d.id()));
+                }
+                return mine;
+            }));
+        }
+        List<UUID> claimedHere = new ArrayList<>();
+        for (var claim : claims) {
+            claimedHere.addAll(claim.get());
+        }
+        claimants.shutdown();
+        assertThat(claimedHere).doesNotHaveDuplicates();
+        await().atMost(Duration.ofMinutes(1)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM webhook_delivery WHERE subscription_id = ?::uuid AND state = 'DELIVERED'", Long.class, hook)
+                == count - claimedHere.size());
+        quietFor(Duration.ofMillis(300));
+        List<String> sent = endpoint.drain().stream().map(r -> r.header("Kairos-Delivery-Id")).toList();
+        assertThat(sent).hasSize(count - claimedHere.size()).doesNotHaveDuplicates()
+                .doesNotContainAnyElementsOf(claimedHere.stream().map(UUID::toString).toList());
     }
 }
