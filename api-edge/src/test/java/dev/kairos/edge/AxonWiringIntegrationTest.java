@@ -71,7 +71,7 @@ class AxonWiringIntegrationTest extends EngineTest {
 
     @Test
     void aFailingEventHandlerIsNeverSkipped() {
-        for (String group : new String[]{"schedule", "customers", "waitlist", "command-lookups"}) {
+        for (String group : new String[]{"schedule", "customers", "waitlist", "webhooks", "command-lookups"}) {
             assertThat(processing.listenerInvocationErrorHandler(group)).as(group).isInstanceOf(PropagatingErrorHandler.class);
         }
     }
@@ -80,6 +80,7 @@ class AxonWiringIntegrationTest extends EngineTest {
     void projectionsArePooledAndCommandLookupsSubscribe() {
         assertThat(processing.eventProcessor("schedule")).get().isInstanceOf(PooledStreamingEventProcessor.class);
         assertThat(processing.eventProcessor("customers")).get().isInstanceOf(PooledStreamingEventProcessor.class);
+        assertThat(processing.eventProcessor("webhooks")).get().isInstanceOf(PooledStreamingEventProcessor.class);
         assertThat(processing.eventProcessor("command-lookups")).get().isInstanceOf(SubscribingEventProcessor.class);
     }
 

@@ -234,6 +234,8 @@ class BookingApiIntegrationTest extends EngineTest {
         assertThat(doc.status()).as(doc.raw().body()).isEqualTo(200);
         assertThat(doc.json().path("paths").has("/api/v1/businesses/{businessId}/appointments")).isTrue();
         assertThat(doc.json().path("paths").has("/api/v1/availability/service/{serviceId}")).isTrue();
+        assertThat(doc.json().path("paths").has("/api/v1/businesses/{businessId}/webhooks/{webhookId}/deliveries/{deliveryId}/redeliver"))
+                .isTrue();
         assertThat(api.get("/swagger-ui/index.html").status()).isEqualTo(200);
     }
 }

@@ -154,6 +154,19 @@ public final class Permissions {
         open("GET /api/v1/events/schemas/{type}");
         rule("GET /api/v1/businesses/{businessId}/events", Scope.EVENTS_READ, "owner admin auditor integrator");
         rule("GET /api/v1/businesses/{businessId}/events/stream", Scope.EVENTS_READ, "owner admin auditor integrator");
+        // webhooks: the business's subscriptions to its public events, their deliveries and notices
+        String hooks = "/api/v1/businesses/{businessId}/webhooks";
+        rule("POST " + hooks, Scope.WEBHOOKS_MANAGE, "owner admin integrator");
+        rule("GET " + hooks, Scope.WEBHOOKS_MANAGE, "owner admin integrator");
+        rule("GET " + hooks + "/notices", Scope.WEBHOOKS_MANAGE, "owner admin integrator");
+        rule("GET " + hooks + "/{webhookId}", Scope.WEBHOOKS_MANAGE, "owner admin integrator");
+        rule("PUT " + hooks + "/{webhookId}", Scope.WEBHOOKS_MANAGE, "owner admin integrator");
+        rule("DELETE " + hooks + "/{webhookId}", Scope.WEBHOOKS_MANAGE, "owner admin integrator");
+        rule("POST " + hooks + "/{webhookId}/rotate-secret", Scope.WEBHOOKS_MANAGE, "owner admin integrator");
+        rule("POST " + hooks + "/{webhookId}/enable", Scope.WEBHOOKS_MANAGE, "owner admin integrator");
+        rule("GET " + hooks + "/{webhookId}/deliveries", Scope.WEBHOOKS_MANAGE, "owner admin integrator");
+        rule("GET " + hooks + "/{webhookId}/deliveries/{deliveryId}", Scope.WEBHOOKS_MANAGE, "owner admin integrator");
+        rule("POST " + hooks + "/{webhookId}/deliveries/{deliveryId}/redeliver", Scope.WEBHOOKS_MANAGE, "owner admin integrator");
     }
 
     private Permissions() {

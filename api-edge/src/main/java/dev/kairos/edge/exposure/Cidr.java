@@ -107,6 +107,11 @@ public final class Cidr {
         return blocks.stream().anyMatch(b -> b.contains(address));
     }
 
+    /** Whether {@code address} lies in this block (an IPv4 block never holds an IPv6 address, nor the reverse). */
+    public boolean contains(java.net.InetAddress address) {
+        return contains(address.getAddress());
+    }
+
     boolean contains(byte[] address) {
         if (address.length != network.length) {
             return false;

@@ -37,7 +37,7 @@ import static dev.kairos.edge.feed.Field.text;
  * integrator could notice is a new type with the next version suffix, never an edit of this one. {@code data} names
  * people by id only (no names, emails or phone numbers).
  */
-enum PublicEventType {
+public enum PublicEventType {
     APPOINTMENT_BOOKED("kairos.appointment.booked.v1", "appointments", "appointmentId",
             "An appointment was booked, on its own, from a confirmed hold or as an occurrence of a series.",
             List.of(AppointmentBooked.class),
@@ -107,7 +107,7 @@ enum PublicEventType {
         this.fields = List.of(fields);
     }
 
-    String type() {
+    public String type() {
         return type;
     }
 
@@ -129,7 +129,7 @@ enum PublicEventType {
         return sources.stream().map(Class::getName).toList();
     }
 
-    static Optional<PublicEventType> of(String type) {
+    public static Optional<PublicEventType> of(String type) {
         return Arrays.stream(values()).filter(t -> t.type.equals(type)).findFirst();
     }
 

@@ -19,10 +19,11 @@ import java.util.UUID;
 
 /**
  * Turns stored internal events into public CloudEvents 1.0: the one place that decides which internal events are
- * public and what of them integrators see. Internal events without a public type are skipped.
+ * public and what of them integrators see. Internal events without a public type are skipped. The feed, the live
+ * stream and webhooks all send what it makes.
  */
 @Component
-class PublicEvents {
+public class PublicEvents {
     private static final Map<String, PublicEventType> BY_SOURCE = new HashMap<>();
 
     static {
@@ -32,11 +33,11 @@ class PublicEvents {
     }
 
     /** An event as the store holds it, with the business the feed index gives it. */
-    record Stored(long position, String eventId, String payloadType, String timeStamp, UUID businessId, byte[] payload) {
+    public record Stored(long position, String eventId, String payloadType, String timeStamp, UUID businessId, byte[] payload) {
     }
 
     /** A public event at its position in the store. */
-    record Published(long position, PublicEventType type, ObjectNode cloudEvent) {
+    public record Published(long position, PublicEventType type, ObjectNode cloudEvent) {
     }
 
     // amounts keep their scale ("5.00" stays "5.00")
@@ -54,7 +55,7 @@ class PublicEvents {
     }
 
     /** Whether events stored with this payload type are public. */
-    static boolean isPublic(String payloadType) {
+    public static boolean isPublic(String payloadType) {
         return BY_SOURCE.containsKey(payloadType);
     }
 
@@ -106,7 +107,7 @@ class PublicEvents {
         return businessOf(tree).map(business -> toCloudEvent(type, position, eventId, business, time.toString(), tree));
     }
 
-    Optional<Published> map(Stored stored) {
+    public Optional<Published> map(Stored stored) {
         PublicEventType type = BY_SOURCE.get(stored.payloadType());
         if (type == null) {
             return Optional.empty();

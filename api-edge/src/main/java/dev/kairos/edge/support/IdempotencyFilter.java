@@ -76,8 +76,12 @@ public class IdempotencyFilter implements CallerFilter {
         return (tenant == null ? "platform" : tenant.trim().toLowerCase()) + (caller == null ? "" : "|" + caller.limitKey());
     }
 
-    /** Answers that hold a secret shown once (a new API key) are never stored; that endpoint derives its id from the key. */
-    private static final Pattern SECRET_ANSWERS = Pattern.compile("^/api/v1/businesses/[^/]+/api-keys/?$");
+    /**
+     * Answers that hold a secret (a new API key, a webhook's signing secret) are never stored; those endpoints derive
+     * what they make from the key instead.
+     */
+    private static final Pattern SECRET_ANSWERS = Pattern.compile(
+            "^/api/v1/businesses/[^/]+/(api-keys|webhooks|webhooks/[^/]+/rotate-secret)/?$");
 
     private static boolean shouldNotFilter(HttpServletRequest request) {
         return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null

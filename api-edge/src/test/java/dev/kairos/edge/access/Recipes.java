@@ -153,6 +153,8 @@ final class Recipes {
             case "token" -> t.manageToken;
             case "kid" -> "no-such-key";
             case "keyId" -> t.keyId;
+            case "webhookId" -> t.webhookId;
+            case "deliveryId" -> t.deliveryId;
             default -> null;
         });
     }
@@ -400,6 +402,28 @@ final class Recipes {
         recipe("GET /api/v1/businesses/{businessId}/events", a -> json(a, "GET /api/v1/businesses/{businessId}/events?limit=5", null));
         recipe("GET /api/v1/businesses/{businessId}/events/stream", a -> json(a,
                 "GET /api/v1/businesses/{businessId}/events/stream?duration=PT0S", null));
+        // webhooks; a business keeps at most ten subscriptions, so requests that make one make room first
+        String hooks = "/api/v1/businesses/{businessId}/webhooks";
+        recipe("POST " + hooks, a -> {
+            if (a.fresh()) {
+                a.t().webhookRoom();
+            }
+            return json(a, "POST " + hooks, a.t().webhookBody());
+        });
+        recipe("GET " + hooks, a -> json(a, "GET " + hooks, null));
+        recipe("GET " + hooks + "/notices", a -> json(a, "GET " + hooks + "/notices", null));
+        recipe("GET " + hooks + "/{webhookId}", a -> json(a, "GET " + hooks + "/{webhookId}", null));
+        recipe("PUT " + hooks + "/{webhookId}", a -> json(a, "PUT " + hooks + "/{webhookId}",
+                "{\"eventTypes\":[\"kairos.appointment.booked.v1\",\"kairos.appointment.cancelled.v1\"]}"));
+        recipe("DELETE " + hooks + "/{webhookId}", a -> json(a, "DELETE " + hooks + "/{webhookId}", null,
+                "webhookId", a.fresh() ? a.t().webhook() : a.t().webhookId));
+        recipe("POST " + hooks + "/{webhookId}/rotate-secret", a -> json(a, "POST " + hooks + "/{webhookId}/rotate-secret", null));
+        recipe("POST " + hooks + "/{webhookId}/enable", a -> json(a, "POST " + hooks + "/{webhookId}/enable", null));
+        recipe("GET " + hooks + "/{webhookId}/deliveries", a -> json(a, "GET " + hooks + "/{webhookId}/deliveries?limit=5", null));
+        recipe("GET " + hooks + "/{webhookId}/deliveries/{deliveryId}", a -> json(a, "GET " + hooks + "/{webhookId}/deliveries/{deliveryId}",
+                null));
+        recipe("POST " + hooks + "/{webhookId}/deliveries/{deliveryId}/redeliver", a -> json(a,
+                "POST " + hooks + "/{webhookId}/deliveries/{deliveryId}/redeliver", null));
     }
 
     /** The ask, once its business's identity providers are configured (when it may change something). */

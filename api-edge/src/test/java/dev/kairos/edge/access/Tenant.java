@@ -73,6 +73,9 @@ final class Tenant {
     UUID timeOffB;
     /** An API key of the business. */
     UUID keyId;
+    /** A webhook subscription of the business (to a public address that never answers), and one of its deliveries. */
+    UUID webhookId;
+    UUID deliveryId;
     /** The business's OpenID Connect client at its provider. */
     final String oidcClient;
     /** The entity id of the business's SAML identity provider. */
@@ -159,12 +162,14 @@ final class Tenant {
         timeOffA = timeOff(staffA);
         timeOffB = timeOff(staffB);
         keyId = apiKey();
+        webhookId = webhook();
+        deliveryId = delivery(webhookId);
         singleSignOn();
         seen(business("/staff/" + staffB + "/time-off"), null);
         seen("/api/v1/customers/" + customerId, null);
         seen("/api/v1/customers/" + otherCustomerId, null);
 
-        for (UUID id : List.of(businessId, keyId, classService, service, spareService, staffA, staffB, spareStaff, customerId, otherCustomerId,
+        for (UUID id : List.of(businessId, keyId, webhookId, deliveryId, classService, service, spareService, staffA, staffB, spareStaff, customerId, otherCustomerId,
                 appointmentA, appointmentB, holdA, holdB, seriesA, seriesB, waitlistEntry, holiday, timeOffA, timeOffB)) {
             secrets.add(id.toString());
         }
@@ -449,6 +454,46 @@ final class Tenant {
         assertThat(oidc.status()).as(oidc.raw().body()).isEqualTo(200);
         Api.Response saml = admin.put(business("/sso/saml"), samlBody());
         assertThat(saml.status()).as(saml.raw().body()).isEqualTo(200);
+    }
+
+    String webhookBody() {
+        return """
+                {"url":"https://203.0.113.10/hooks/%s/%d","eventTypes":["kairos.appointment.booked.v1"],"description":"%s hook"}
+                """.formatted(label, next(), label);
+    }
+
+    /** A new webhook subscription of the business. */
+    UUID webhook() {
+        webhookRoom();
+        Api.Response r = admin.post(business("/webhooks"), webhookBody());
+        assertThat(r.status()).as(r.raw().body()).isEqualTo(201);
+        return UUID.fromString(r.text("id"));
+    }
+
+    /** Keeps the business below its most subscriptions: removes every one but the fixture's when there are five. */
+    void webhookRoom() {
+        Api.Response list = admin.get(business("/webhooks"));
+        assertThat(list.status()).as(list.raw().body()).isEqualTo(200);
+        if (list.json().size() >= 5) {
+            list.json().forEach(hook -> {
+                String id = hook.path("id").asString();
+                if (!id.equals(String.valueOf(webhookId))) {
+                    assertThat(admin.delete(business("/webhooks/" + id)).status()).isEqualTo(204);
+                }
+            });
+        }
+    }
+
+    /** A delivery of a booking to the webhook, once its first attempt (which fails: nothing answers there) is logged. */
+    UUID delivery(UUID webhook) {
+        book(staffA, "hooked." + next() + "@" + label + ".test");
+        String deliveries = business("/webhooks/" + webhook + "/deliveries");
+        Awaitility.await("a delivery of " + webhook + " tried").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    Api.Response r = admin.get(deliveries);
+                    return r.status() == 200 && r.json().size() > 0 && r.json().get(0).path("attempts").asInt() > 0;
+                });
+        return UUID.fromString(admin.get(deliveries).json().get(0).path("id").asString());
     }
 
     /** A member without a password, to change or remove. */

@@ -179,7 +179,7 @@ class RebuildProjectionsIntegrationTest extends EngineTest {
         assertThat(all.status()).isEqualTo(200);
         Map<String, JsonNode> groups = new LinkedHashMap<>();
         all.json().forEach(g -> groups.put(g.path("group").asString(), g));
-        assertThat(groups).containsKeys("schedule", "customers", "waitlist", "command-lookups", "access-log");
+        assertThat(groups).containsKeys("schedule", "customers", "waitlist", "webhooks", "command-lookups", "access-log");
         assertThat(groups.get("schedule").path("mode").asString()).isEqualTo("pooled-streaming");
         assertThat(groups.get("schedule").path("replayable").asBoolean()).isTrue();
         assertThat(groups.get("schedule").path("segments")).hasSize(8);
@@ -189,7 +189,8 @@ class RebuildProjectionsIntegrationTest extends EngineTest {
         assertThat(groups.get("waitlist").path("replayable").asBoolean()).isFalse();
 
         long events = storedEvents();
-        for (String group : List.of("command-lookups", "access-log", "waitlist")) {
+        assertThat(groups.get("webhooks").path("replayable").asBoolean()).isFalse();
+        for (String group : List.of("command-lookups", "access-log", "waitlist", "webhooks")) {
             Api.Response refused = api.post("/api/v1/platform/projections/" + group + "/rebuild", null);
             assertThat(refused.status()).as(refused.raw().body()).isEqualTo(409);
             assertThat(refused.code()).isEqualTo("projection-not-replayable");

@@ -4,6 +4,9 @@ import dev.kairos.booking.common.BookingException;
 import dev.kairos.booking.common.ErrorCode;
 import org.junit.jupiter.api.Test;
 
+import java.net.InetAddress;
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -38,5 +41,48 @@ class OutboundUrlsTest {
         refused("gopher://example.com/", true);
         refused("http://user:secret@example.com/", true);
         refused("not a url", true);
+    }
+
+    private static final OutboundUrls.Policy WEBHOOKS = new OutboundUrls.Policy(false,
+            List.of(dev.kairos.edge.exposure.Cidr.parse("10.42.0.0/16")), true, java.util.Set.of("hooks.local"));
+
+    private static void refusedBy(OutboundUrls.Policy policy, OutboundUrls.Resolver resolver, String url) {
+        assertThatThrownBy(() -> OutboundUrls.check(url, policy, resolver, "webhooks", ErrorCode.WEBHOOK_URL_REFUSED,
+                ErrorCode.WEBHOOK_URL_UNREACHABLE))
+                .isInstanceOfSatisfying(BookingException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.WEBHOOK_URL_REFUSED));
+    }
+
+    private static OutboundUrls.Resolver resolving(String host, String address) {
+        return name -> {
+            if (name.equals(host)) {
+                return new InetAddress[]{InetAddress.getByName(address)};
+            }
+            return InetAddress.getAllByName(name);
+        };
+    }
+
+    @Test
+    void aPolicyMayRequireHttpsExceptToNamedHostsAndAllowChosenBlocks() {
+        OutboundUrls.Resolver dns = resolving("hooks.local", "203.0.113.5");
+        refusedBy(WEBHOOKS, dns, "http://203.0.113.5/x");
+        assertThat(OutboundUrls.check("http://hooks.local/x", WEBHOOKS, dns, "webhooks", ErrorCode.WEBHOOK_URL_REFUSED,
+                ErrorCode.WEBHOOK_URL_UNREACHABLE).getHost()).isEqualTo("hooks.local");
+        assertThat(OutboundUrls.check("https://10.42.7.1/x", WEBHOOKS, dns, "webhooks", ErrorCode.WEBHOOK_URL_REFUSED,
+                ErrorCode.WEBHOOK_URL_UNREACHABLE).getHost()).isEqualTo("10.42.7.1");
+        refusedBy(WEBHOOKS, dns, "https://10.43.0.1/x");
+    }
+
+    @Test
+    void loopbackNamesAndNamesResolvingInsideAreRefusedWhenLoopbackIsNotAllowed() {
+        for (String url : List.of("https://localhost/x", "https://[::1]/x", "https://127.0.0.1/x", "https://10.0.0.8/x",
+                "https://192.168.0.3/x", "https://169.254.169.254/latest/meta-data/")) {
+            refusedBy(WEBHOOKS, OutboundUrls.Resolver.SYSTEM, url);
+        }
+        refusedBy(WEBHOOKS, resolving("hooks.example.com", "192.168.4.4"), "https://hooks.example.com/x");
+        refusedBy(WEBHOOKS, resolving("hooks.example.com", "fd12::9"), "https://hooks.example.com/x");
+        assertThatThrownBy(() -> OutboundUrls.check("https://hooks.example.com/x", WEBHOOKS,
+                name -> { throw new java.net.UnknownHostException(name); }, "webhooks", ErrorCode.WEBHOOK_URL_REFUSED,
+                ErrorCode.WEBHOOK_URL_UNREACHABLE))
+                .isInstanceOfSatisfying(BookingException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.WEBHOOK_URL_UNREACHABLE));
     }
 }

@@ -128,7 +128,15 @@ public enum ErrorCode {
     TOO_MANY_STREAMS("too-many-streams", Kind.TOO_MANY_REQUESTS),
     // rebuilding projections from the event store
     PROJECTION_NOT_FOUND("projection-not-found", Kind.NOT_FOUND),
-    PROJECTION_NOT_REPLAYABLE("projection-not-replayable", Kind.CONFLICT);
+    PROJECTION_NOT_REPLAYABLE("projection-not-replayable", Kind.CONFLICT),
+    // webhooks: a business's subscriptions to its public events
+    WEBHOOK_NOT_FOUND("webhook-not-found", Kind.NOT_FOUND),
+    WEBHOOK_DELIVERY_NOT_FOUND("webhook-delivery-not-found", Kind.NOT_FOUND),
+    WEBHOOK_URL_REFUSED("webhook-url-refused", Kind.INVALID),
+    WEBHOOK_URL_UNREACHABLE("webhook-url-unreachable", Kind.INVALID),
+    UNKNOWN_EVENT_TYPE("unknown-event-type", Kind.INVALID),
+    WEBHOOK_LIMIT_REACHED("webhook-limit-reached", Kind.CONFLICT),
+    WEBHOOK_DISABLED("webhook-disabled", Kind.CONFLICT);
 
     public enum Kind { MALFORMED, INVALID, RULE, CONFLICT, PRECONDITION, NOT_FOUND, UNAUTHORIZED, FORBIDDEN, GONE, TOO_MANY_REQUESTS, FAILURE }
 
