@@ -1,0 +1,195 @@
+package dev.kairos.edge.privacy;
+
+import dev.kairos.booking.common.CustomerId;
+import dev.kairos.edge.support.IdGenerator;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+
+/**
+ * The data keys of customers (table {@code customer_key}), one live key per customer, each wrapped by the
+ * {@link MasterKey}. Keys are cached per node for {@code kairos.privacy.key-cache-ttl}. Destroying a customer's keys
+ * clears their wrapped bytes in the caller's transaction; once that commits, this node never uses them again (they
+ * are evicted and remembered as destroyed), other nodes stop within the cache time to live.
+ */
+public class CustomerKeys {
+
+    /** An unwrapped data key of a customer. */
+    public record DataKey(UUID keyId, CustomerId customerId, byte[] key) {
+    }
+
+    private record Cached<T>(T value, long loadedAt) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate newTransaction;
+    private final MasterKey masterKey;
+    private final Aes256Gcm aes;
+    private final IdGenerator ids;
+    private final Clock clock;
+    private final long ttlNanos;
+    private final LongSupplier ticker;
+    private final Map<UUID, Cached<Optional<DataKey>>> byKeyId = new ConcurrentHashMap<>();
+    private final Map<CustomerId, Cached<DataKey>> liveByCustomer = new ConcurrentHashMap<>();
+    private final Map<CustomerId, Cached<Boolean>> erasedBefore = new ConcurrentHashMap<>();
+    /** Keys destroyed by a transaction committed on this node: never used here again, whatever a cache still holds. */
+    private final Set<UUID> destroyedHere = ConcurrentHashMap.newKeySet();
+
+    public CustomerKeys(JdbcTemplate jdbc, PlatformTransactionManager transactions, MasterKey masterKey, Aes256Gcm aes,
+                        IdGenerator ids, Clock clock, Duration cacheTtl, LongSupplier ticker) {
+        this.jdbc = jdbc;
+        this.newTransaction = new TransactionTemplate(transactions);
+        this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.masterKey = masterKey;
+        this.aes = aes;
+        this.ids = ids;
+        this.clock = clock;
+        this.ttlNanos = cacheTtl.toNanos();
+        this.ticker = ticker;
+    }
+
+    /**
+     * The customer's live key, created (and committed at once, in its own transaction) when the customer has none:
+     * a key nobody used is harmless, a key lost with a rolled-back transaction would leave data nobody can read.
+     */
+    public DataKey current(CustomerId customer) {
+        Cached<DataKey> cached = liveByCustomer.get(customer);
+        if (cached != null && fresh(cached.loadedAt()) && !destroyedHere.contains(cached.value().keyId())) {
+            return cached.value();
+        }
+        DataKey key = loadLive(customer).orElseGet(() -> create(customer));
+        remember(key);
+        return key;
+    }
+
+    /** The key {@code keyId}; empty once it is destroyed (or when it never existed). */
+    public Optional<DataKey> find(UUID keyId) {
+        if (destroyedHere.contains(keyId)) {
+            return Optional.empty();
+        }
+        Cached<Optional<DataKey>> cached = byKeyId.get(keyId);
+        if (cached != null && fresh(cached.loadedAt())) {
+            return cached.value();
+        }
+        Optional<DataKey> key = jdbc.query("SELECT customer_id, master_key_id, wrapped_key FROM customer_key WHERE key_id = ?",
+                (rs, i) -> rs.getBytes(3) == null ? null
+                        : unwrap(keyId, new CustomerId(rs.getObject(1, UUID.class)), rs.getString(2), rs.getBytes(3)),
+                keyId).stream().filter(java.util.Objects::nonNull).findFirst();
+        if (!destroyedHere.contains(keyId)) {
+            byKeyId.put(keyId, new Cached<>(key, ticker.getAsLong()));
+        }
+        return key.filter(k -> !destroyedHere.contains(k.keyId()));
+    }
+
+    /** Whether any key of the customer was ever destroyed: the customer was erased at least once. */
+    public boolean erasedBefore(CustomerId customer) {
+        Cached<Boolean> cached = erasedBefore.get(customer);
+        if (cached != null && (cached.value() || fresh(cached.loadedAt()))) {
+            return cached.value();
+        }
+        boolean erased = Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM customer_key WHERE customer_id = ? AND destroyed_at IS NOT NULL)",
+                Boolean.class, customer.id()));
+        erasedBefore.put(customer, new Cached<>(erased, ticker.getAsLong()));
+        return erased;
+    }
+
+    /**
+     * Destroys every key of the customer in the caller's transaction, recording the erasure even when the customer
+     * had no key yet (so plaintext an older engine stored about them is redacted, not re-encrypted). Returns the
+     * destroyed key ids.
+     */
+    public List<UUID> destroy(CustomerId customer, Instant at) {
+        List<UUID> destroyed = jdbc.queryForList("""
+                        UPDATE customer_key SET wrapped_key = NULL, master_key_id = NULL, destroyed_at = ?
+                        WHERE customer_id = ? AND destroyed_at IS NULL RETURNING key_id""",
+                UUID.class, Timestamp.from(at), customer.id());
+        if (destroyed.isEmpty()) {
+            jdbc.update("INSERT INTO customer_key (key_id, customer_id, created_at, destroyed_at) VALUES (?, ?, ?, ?)",
+                    ids.next(), customer.id(), Timestamp.from(at), Timestamp.from(at));
+        }
+        Runnable forget = () -> {
+            destroyedHere.addAll(destroyed);
+            destroyed.forEach(byKeyId::remove);
+            liveByCustomer.remove(customer);
+            erasedBefore.remove(customer);
+        };
+        forget.run();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            // again after commit: a read that began before the commit may have cached the key meanwhile
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == STATUS_COMMITTED) {
+                        forget.run();
+                    }
+                }
+            });
+        }
+        return destroyed;
+    }
+
+    private boolean fresh(long loadedAt) {
+        return ticker.getAsLong() - loadedAt < ttlNanos;
+    }
+
+    private void remember(DataKey key) {
+        if (!destroyedHere.contains(key.keyId())) {
+            long now = ticker.getAsLong();
+            liveByCustomer.put(key.customerId(), new Cached<>(key, now));
+            byKeyId.put(key.keyId(), new Cached<>(Optional.of(key), now));
+        }
+    }
+
+    private Optional<DataKey> loadLive(CustomerId customer) {
+        return jdbc.query("""
+                        SELECT key_id, master_key_id, wrapped_key FROM customer_key
+                        WHERE customer_id = ? AND destroyed_at IS NULL""",
+                (rs, i) -> unwrap(rs.getObject(1, UUID.class), customer, rs.getString(2), rs.getBytes(3)),
+                customer.id()).stream().filter(k -> !destroyedHere.contains(k.keyId())).findFirst();
+    }
+
+    private DataKey create(CustomerId customer) {
+        UUID keyId = ids.next();
+        byte[] key = aes.newKey();
+        MasterKey.Wrapped wrapped = masterKey.wrap(key, context(keyId, customer));
+        try {
+            Integer inserted = newTransaction.execute(s -> jdbc.update("""
+                            INSERT INTO customer_key (key_id, customer_id, master_key_id, wrapped_key, created_at)
+                            VALUES (?, ?, ?, ?, ?) ON CONFLICT (customer_id) WHERE destroyed_at IS NULL DO NOTHING""",
+                    keyId, customer.id(), wrapped.masterKeyId(), wrapped.bytes(), Timestamp.from(clock.instant())));
+            if (inserted != null && inserted == 1) {
+                return new DataKey(keyId, customer, key);
+            }
+        } catch (DuplicateKeyException raced) {
+            // another transaction created the customer's key first
+        }
+        return newTransaction.execute(s -> loadLive(customer)).orElseThrow(
+                () -> new IllegalStateException("customer " + customer + " has no live key after creating one"));
+    }
+
+    private DataKey unwrap(UUID keyId, CustomerId customer, String masterKeyId, byte[] wrapped) {
+        return new DataKey(keyId, customer, masterKey.unwrap(new MasterKey.Wrapped(masterKeyId, wrapped), context(keyId, customer)));
+    }
+
+    private static byte[] context(UUID keyId, CustomerId customer) {
+        return ("customer-key|" + keyId + "|" + customer.id()).getBytes(StandardCharsets.UTF_8);
+    }
+}
