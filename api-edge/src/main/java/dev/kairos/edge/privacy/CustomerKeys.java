@@ -38,6 +38,10 @@ public class CustomerKeys {
     private record Cached<T>(T value, long loadedAt) {
     }
 
+    /** What the store knows of a customer: their live key (if any) and their latest erasure (if any). */
+    private record Customer(DataKey live, Instant lastErasure) {
+    }
+
     private final JdbcTemplate jdbc;
     private final TransactionTemplate newTransaction;
     private final MasterKey masterKey;
@@ -47,8 +51,7 @@ public class CustomerKeys {
     private final long ttlNanos;
     private final LongSupplier ticker;
     private final Map<UUID, Cached<Optional<DataKey>>> byKeyId = new ConcurrentHashMap<>();
-    private final Map<CustomerId, Cached<DataKey>> liveByCustomer = new ConcurrentHashMap<>();
-    private final Map<CustomerId, Cached<Boolean>> erasedBefore = new ConcurrentHashMap<>();
+    private final Map<CustomerId, Cached<Customer>> customers = new ConcurrentHashMap<>();
     /** Keys destroyed by a transaction committed on this node: never used here again, whatever a cache still holds. */
     private final Set<UUID> destroyedHere = ConcurrentHashMap.newKeySet();
 
@@ -70,13 +73,18 @@ public class CustomerKeys {
      * a key nobody used is harmless, a key lost with a rolled-back transaction would leave data nobody can read.
      */
     public DataKey current(CustomerId customer) {
-        Cached<DataKey> cached = liveByCustomer.get(customer);
-        if (cached != null && fresh(cached.loadedAt()) && !destroyedHere.contains(cached.value().keyId())) {
-            return cached.value();
+        Customer state = state(customer);
+        if (state.live() != null) {
+            return state.live();
         }
-        DataKey key = loadLive(customer).orElseGet(() -> create(customer));
-        remember(key);
+        DataKey key = create(customer);
+        customers.put(customer, new Cached<>(new Customer(key, state.lastErasure()), ticker.getAsLong()));
         return key;
+    }
+
+    /** When the customer was last erased (their keys destroyed); empty when never. */
+    public Optional<Instant> lastErasure(CustomerId customer) {
+        return Optional.ofNullable(state(customer).lastErasure());
     }
 
     /** The key {@code keyId}; empty once it is destroyed (or when it never existed). */
@@ -98,19 +106,6 @@ public class CustomerKeys {
         return key.filter(k -> !destroyedHere.contains(k.keyId()));
     }
 
-    /** Whether any key of the customer was ever destroyed: the customer was erased at least once. */
-    public boolean erasedBefore(CustomerId customer) {
-        Cached<Boolean> cached = erasedBefore.get(customer);
-        if (cached != null && (cached.value() || fresh(cached.loadedAt()))) {
-            return cached.value();
-        }
-        boolean erased = Boolean.TRUE.equals(jdbc.queryForObject(
-                "SELECT EXISTS (SELECT 1 FROM customer_key WHERE customer_id = ? AND destroyed_at IS NOT NULL)",
-                Boolean.class, customer.id()));
-        erasedBefore.put(customer, new Cached<>(erased, ticker.getAsLong()));
-        return erased;
-    }
-
     /**
      * Destroys every key of the customer in the caller's transaction, recording the erasure even when the customer
      * had no key yet (so plaintext an older engine stored about them is redacted, not re-encrypted). Returns the
@@ -125,23 +120,25 @@ public class CustomerKeys {
             jdbc.update("INSERT INTO customer_key (key_id, customer_id, created_at, destroyed_at) VALUES (?, ?, ?, ?)",
                     ids.next(), customer.id(), Timestamp.from(at), Timestamp.from(at));
         }
-        Runnable forget = () -> {
-            destroyedHere.addAll(destroyed);
+        Runnable evict = () -> {
             destroyed.forEach(byKeyId::remove);
-            liveByCustomer.remove(customer);
-            erasedBefore.remove(customer);
+            customers.remove(customer);
         };
-        forget.run();
+        evict.run();
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            // again after commit: a read that began before the commit may have cached the key meanwhile
+            // once committed, never again on this node; evicted again, as a read that began before the commit may
+            // have cached the key meanwhile
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCompletion(int status) {
                     if (status == STATUS_COMMITTED) {
-                        forget.run();
+                        destroyedHere.addAll(destroyed);
                     }
+                    evict.run();
                 }
             });
+        } else {
+            destroyedHere.addAll(destroyed);
         }
         return destroyed;
     }
@@ -150,12 +147,32 @@ public class CustomerKeys {
         return ticker.getAsLong() - loadedAt < ttlNanos;
     }
 
-    private void remember(DataKey key) {
-        if (!destroyedHere.contains(key.keyId())) {
-            long now = ticker.getAsLong();
-            liveByCustomer.put(key.customerId(), new Cached<>(key, now));
-            byKeyId.put(key.keyId(), new Cached<>(Optional.of(key), now));
+    private Customer state(CustomerId customer) {
+        Cached<Customer> cached = customers.get(customer);
+        if (cached != null && fresh(cached.loadedAt())
+                && (cached.value().live() == null || !destroyedHere.contains(cached.value().live().keyId()))) {
+            return cached.value();
         }
+        DataKey[] live = {null};
+        Instant[] lastErasure = {null};
+        jdbc.query("SELECT key_id, master_key_id, wrapped_key, destroyed_at FROM customer_key WHERE customer_id = ?",
+                rs -> {
+                    UUID keyId = rs.getObject(1, UUID.class);
+                    Timestamp destroyed = rs.getTimestamp(4);
+                    if (destroyed != null) {
+                        Instant at = destroyed.toInstant();
+                        lastErasure[0] = lastErasure[0] == null || at.isAfter(lastErasure[0]) ? at : lastErasure[0];
+                    } else if (!destroyedHere.contains(keyId)) {
+                        live[0] = unwrap(keyId, customer, rs.getString(2), rs.getBytes(3));
+                    }
+                }, customer.id());
+        Customer state = new Customer(live[0], lastErasure[0]);
+        long now = ticker.getAsLong();
+        customers.put(customer, new Cached<>(state, now));
+        if (state.live() != null) {
+            byKeyId.put(state.live().keyId(), new Cached<>(Optional.of(state.live()), now));
+        }
+        return state;
     }
 
     private Optional<DataKey> loadLive(CustomerId customer) {

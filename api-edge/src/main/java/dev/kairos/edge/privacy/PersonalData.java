@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -40,14 +41,16 @@ public final class PersonalData {
         this.aes = aes;
     }
 
-    /** How plaintext found in a tree is treated. */
+    /**
+     * How plaintext found in a tree is treated. Either way, personal data that is older than the customer's latest
+     * erasure is written as the erased form, never sealed under a new key: an object dated by a {@code bookedAt} or
+     * {@code joinedAt} at or before the erasure carries data from before it (a calendar cached in memory while its
+     * customer was erased, say, writing a snapshot or moving the appointment), and must not bring it back.
+     */
     enum Plaintext {
         /** Written now: sealed with the customer's live key (a new one if they have none). */
         SEAL,
-        /**
-         * Written by an older engine, before any key existed: sealed, unless the customer was erased since, in which
-         * case it is replaced by the erased form (every erasure came after it).
-         */
+        /** Written by an older engine, before any erasure: sealed, or the erased form if the customer was erased since. */
         SEAL_UNLESS_ERASED
     }
 
@@ -74,7 +77,7 @@ public final class PersonalData {
                 if (value == null || value.isNull() || isEnvelope(value) || isErasedForm(field, value)) {
                     continue;
                 }
-                if (plaintext == Plaintext.SEAL_UNLESS_ERASED && keys.erasedBefore(customer)) {
+                if (fromBeforeErasure(holder, customer, plaintext)) {
                     holder.set(field, erasedForm(field));
                 } else {
                     holder.set(field, envelope(customer, field, value));
@@ -83,6 +86,32 @@ public final class PersonalData {
             }
         }
         return changed;
+    }
+
+    private boolean fromBeforeErasure(ObjectNode holder, CustomerId customer, Plaintext plaintext) {
+        Optional<Instant> erased = keys.lastErasure(customer);
+        if (erased.isEmpty()) {
+            return false;
+        }
+        if (plaintext == Plaintext.SEAL_UNLESS_ERASED) {
+            return true;
+        }
+        Instant dated = dated(holder);
+        return dated != null && !dated.isAfter(erased.get());
+    }
+
+    private static Instant dated(ObjectNode holder) {
+        for (String field : List.of("bookedAt", "joinedAt")) {
+            JsonNode value = holder.get(field);
+            if (value != null && value.isTextual()) {
+                try {
+                    return Instant.parse(value.asText());
+                } catch (java.time.format.DateTimeParseException notAnInstant) {
+                    return null;
+                }
+            }
+        }
+        return null;
     }
 
     /** Opens the sealed personal data in {@code tree}, in place (erased form where the key is gone). */
