@@ -2,13 +2,9 @@ package dev.kairos.edge.privacy;
 
 import dev.kairos.booking.common.CustomerId;
 import dev.kairos.edge.support.IdGenerator;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
@@ -43,7 +39,6 @@ public class CustomerKeys {
     }
 
     private final JdbcTemplate jdbc;
-    private final TransactionTemplate newTransaction;
     private final MasterKey masterKey;
     private final Aes256Gcm aes;
     private final IdGenerator ids;
@@ -54,12 +49,12 @@ public class CustomerKeys {
     private final Map<CustomerId, Cached<Customer>> customers = new ConcurrentHashMap<>();
     /** Keys destroyed by a transaction committed on this node: never used here again, whatever a cache still holds. */
     private final Set<UUID> destroyedHere = ConcurrentHashMap.newKeySet();
+    /** Keys created by transactions of this node that have not finished: never cached before they commit. */
+    private final Set<UUID> uncommitted = ConcurrentHashMap.newKeySet();
 
-    public CustomerKeys(JdbcTemplate jdbc, PlatformTransactionManager transactions, MasterKey masterKey, Aes256Gcm aes,
+    public CustomerKeys(JdbcTemplate jdbc, MasterKey masterKey, Aes256Gcm aes,
                         IdGenerator ids, Clock clock, Duration cacheTtl, LongSupplier ticker) {
         this.jdbc = jdbc;
-        this.newTransaction = new TransactionTemplate(transactions);
-        this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.masterKey = masterKey;
         this.aes = aes;
         this.ids = ids;
@@ -69,17 +64,17 @@ public class CustomerKeys {
     }
 
     /**
-     * The customer's live key, created (and committed at once, in its own transaction) when the customer has none:
-     * a key nobody used is harmless, a key lost with a rolled-back transaction would leave data nobody can read.
+     * The customer's live key, created when the customer has none, in the caller's transaction: it commits with the
+     * data sealed under it or not at all (and no second connection is needed while the caller holds one). A key
+     * created by a transaction still open is cached only once that transaction commits; two transactions creating
+     * the same customer's key meet on the unique index, the second waits and then uses the first's.
      */
     public DataKey current(CustomerId customer) {
         Customer state = state(customer);
         if (state.live() != null) {
             return state.live();
         }
-        DataKey key = create(customer);
-        customers.put(customer, new Cached<>(new Customer(key, state.lastErasure()), ticker.getAsLong()));
-        return key;
+        return create(customer);
     }
 
     /** When the customer was last erased (their keys destroyed); empty when never. */
@@ -100,7 +95,7 @@ public class CustomerKeys {
                 (rs, i) -> rs.getBytes(3) == null ? null
                         : unwrap(keyId, new CustomerId(rs.getObject(1, UUID.class)), rs.getString(2), rs.getBytes(3)),
                 keyId).stream().filter(java.util.Objects::nonNull).findFirst();
-        if (!destroyedHere.contains(keyId)) {
+        if (!destroyedHere.contains(keyId) && !uncommitted.contains(keyId)) {
             byKeyId.put(keyId, new Cached<>(key, ticker.getAsLong()));
         }
         return key.filter(k -> !destroyedHere.contains(k.keyId()));
@@ -167,10 +162,12 @@ public class CustomerKeys {
                     }
                 }, customer.id());
         Customer state = new Customer(live[0], lastErasure[0]);
-        long now = ticker.getAsLong();
-        customers.put(customer, new Cached<>(state, now));
-        if (state.live() != null) {
-            byKeyId.put(state.live().keyId(), new Cached<>(Optional.of(state.live()), now));
+        if (state.live() == null || !uncommitted.contains(state.live().keyId())) {
+            long now = ticker.getAsLong();
+            customers.put(customer, new Cached<>(state, now));
+            if (state.live() != null) {
+                byKeyId.put(state.live().keyId(), new Cached<>(Optional.of(state.live()), now));
+            }
         }
         return state;
     }
@@ -187,19 +184,31 @@ public class CustomerKeys {
         UUID keyId = ids.next();
         byte[] key = aes.newKey();
         MasterKey.Wrapped wrapped = masterKey.wrap(key, context(keyId, customer));
-        try {
-            Integer inserted = newTransaction.execute(s -> jdbc.update("""
-                            INSERT INTO customer_key (key_id, customer_id, master_key_id, wrapped_key, created_at)
-                            VALUES (?, ?, ?, ?, ?) ON CONFLICT (customer_id) WHERE destroyed_at IS NULL DO NOTHING""",
-                    keyId, customer.id(), wrapped.masterKeyId(), wrapped.bytes(), Timestamp.from(clock.instant())));
-            if (inserted != null && inserted == 1) {
-                return new DataKey(keyId, customer, key);
-            }
-        } catch (DuplicateKeyException raced) {
-            // another transaction created the customer's key first
+        boolean inTransaction = TransactionSynchronizationManager.isSynchronizationActive();
+        if (inTransaction) {
+            uncommitted.add(keyId);
         }
-        return newTransaction.execute(s -> loadLive(customer)).orElseThrow(
-                () -> new IllegalStateException("customer " + customer + " has no live key after creating one"));
+        int inserted = jdbc.update("""
+                        INSERT INTO customer_key (key_id, customer_id, master_key_id, wrapped_key, created_at)
+                        VALUES (?, ?, ?, ?, ?) ON CONFLICT (customer_id) WHERE destroyed_at IS NULL DO NOTHING""",
+                keyId, customer.id(), wrapped.masterKeyId(), wrapped.bytes(), Timestamp.from(clock.instant()));
+        if (inserted != 1) {
+            uncommitted.remove(keyId);
+            return loadLive(customer).orElseThrow(
+                    () -> new IllegalStateException("customer " + customer + " has no live key after creating one"));
+        }
+        if (inTransaction) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    uncommitted.remove(keyId);
+                    customers.remove(customer);
+                }
+            });
+        } else {
+            customers.remove(customer);
+        }
+        return new DataKey(keyId, customer, key);
     }
 
     private DataKey unwrap(UUID keyId, CustomerId customer, String masterKeyId, byte[] wrapped) {

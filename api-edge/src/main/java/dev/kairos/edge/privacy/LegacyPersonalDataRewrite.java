@@ -51,12 +51,28 @@ class LegacyPersonalDataRewrite implements ApplicationRunner {
         this.batch = batch;
     }
 
+    /**
+     * At start-up. A batch that fails (a deadlock with a projection creating the same customer's key, say) is rolled
+     * back and tried again; after three failures the rest waits for the next start, while the upcaster keeps the old
+     * rows readable.
+     */
     @Override
     public void run(ApplicationArguments args) {
-        Rewritten rewritten = rewrite();
-        if (rewritten.events() > 0 || rewritten.snapshots() > 0) {
-            log.info("Sealed the personal data of {} events and {} snapshots stored in the clear",
-                    rewritten.events(), rewritten.snapshots());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Rewritten rewritten = rewrite();
+                if (rewritten.events() > 0 || rewritten.snapshots() > 0) {
+                    log.info("Sealed the personal data of {} events and {} snapshots stored in the clear",
+                            rewritten.events(), rewritten.snapshots());
+                }
+                return;
+            } catch (org.springframework.dao.DataAccessException e) {
+                if (attempt == 3) {
+                    log.error("The rewrite of personal data stored in the clear stopped; it resumes at the next start", e);
+                    return;
+                }
+                log.warn("The rewrite of personal data stored in the clear failed a batch, trying again: {}", e.getMessage());
+            }
         }
     }
 

@@ -50,9 +50,9 @@ class PrivacyConfiguration {
     }
 
     @Bean
-    CustomerKeys customerKeys(JdbcTemplate jdbc, PlatformTransactionManager transactions, MasterKey masterKey, Aes256Gcm aes,
-                              IdGenerator ids, Clock clock, PrivacyProperties properties) {
-        return new CustomerKeys(jdbc, transactions, masterKey, aes, ids, clock, properties.keyCacheTtl(), System::nanoTime);
+    CustomerKeys customerKeys(JdbcTemplate jdbc, MasterKey masterKey, Aes256Gcm aes, IdGenerator ids, Clock clock,
+                              PrivacyProperties properties) {
+        return new CustomerKeys(jdbc, masterKey, aes, ids, clock, properties.keyCacheTtl(), System::nanoTime);
     }
 
     @Bean
