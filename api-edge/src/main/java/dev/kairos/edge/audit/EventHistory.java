@@ -67,7 +67,7 @@ class EventHistory {
     List<RecordedEvent> after(AggregateType type, String aggregateId, BusinessId business, long after, int limit) {
         requireOwned(type, aggregateId, business);
         return jdbc.query("""
-                        SELECT sequence_number, event_identifier, payload_type, time_stamp,
+                        SELECT sequence_number, event_identifier, payload_type, payload_revision, time_stamp,
                                payload, convert_from(meta_data, 'UTF8') AS meta_data
                         FROM domainevententry
                         WHERE aggregate_identifier = ? AND type = ? AND sequence_number > ?
@@ -76,7 +76,8 @@ class EventHistory {
                     JsonNode metadata = rs.getString("meta_data") == null ? json.createObjectNode() : json.readTree(rs.getString("meta_data"));
                     return new RecordedEvent(rs.getLong("sequence_number"), rs.getString("event_identifier"),
                             rs.getString("payload_type"), Instant.parse(rs.getString("time_stamp")),
-                            json.readTree(personalData.open(rs.getBytes("payload"))),
+                            json.readTree(rs.getString("payload_revision") == null
+                                    ? personalData.openLegacy(rs.getBytes("payload")) : personalData.open(rs.getBytes("payload"))),
                             new Origin(text(metadata, "who"), text(metadata, "ip"), text(metadata, "correlationId"),
                                     text(metadata, "traceId")));
                 },

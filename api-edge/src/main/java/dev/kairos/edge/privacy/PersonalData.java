@@ -69,21 +69,19 @@ public final class PersonalData {
         boolean changed = false;
         for (ObjectNode holder : holders(tree)) {
             CustomerId customer = customerId(holder.get("customerId"));
-            if (customer == null) {
+            List<String> plain = customer == null ? List.of() : FIELDS.stream().filter(field -> {
+                JsonNode value = holder.get(field);
+                return value != null && !value.isNull() && !isEnvelope(value) && !isErasedForm(field, value);
+            }).toList();
+            if (plain.isEmpty()) {
                 continue;
             }
-            for (String field : FIELDS) {
-                JsonNode value = holder.get(field);
-                if (value == null || value.isNull() || isEnvelope(value) || isErasedForm(field, value)) {
-                    continue;
-                }
-                if (fromBeforeErasure(holder, customer, plaintext)) {
-                    holder.set(field, erasedForm(field));
-                } else {
-                    holder.set(field, envelope(customer, field, value));
-                }
-                changed = true;
+            boolean erased = fromBeforeErasure(holder, customer, plaintext);
+            CustomerKeys.DataKey key = erased ? null : keys.current(customer);
+            for (String field : plain) {
+                holder.set(field, erased ? erasedForm(field) : envelope(key, customer, field, holder.get(field)));
             }
+            changed = true;
         }
         return changed;
     }
@@ -144,8 +142,35 @@ public final class PersonalData {
         }
     }
 
-    private ObjectNode envelope(CustomerId customer, String field, JsonNode value) {
-        CustomerKeys.DataKey key = keys.current(customer);
+    /**
+     * {@code json} as stored by an older engine (plaintext personal data, not yet rewritten) for display: the personal
+     * data of customers erased since replaced by the erased form, the rest as it is. Creates no key.
+     */
+    public byte[] openLegacy(byte[] json) {
+        if (!mayHoldPlaintext(json)) {
+            return open(json);
+        }
+        try {
+            JsonNode tree = this.json.readTree(json);
+            for (ObjectNode holder : holders(tree)) {
+                CustomerId customer = customerId(holder.get("customerId"));
+                if (customer != null && keys.lastErasure(customer).isPresent()) {
+                    for (String field : FIELDS) {
+                        JsonNode value = holder.get(field);
+                        if (value != null && !value.isNull() && !isEnvelope(value)) {
+                            holder.set(field, erasedForm(field));
+                        }
+                    }
+                }
+            }
+            open(tree);
+            return this.json.writeValueAsBytes(tree);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private ObjectNode envelope(CustomerKeys.DataKey key, CustomerId customer, String field, JsonNode value) {
         byte[] sealed;
         try {
             sealed = aes.seal(key.key(), json.writeValueAsBytes(value), aad(customer, field, key.keyId()));

@@ -322,6 +322,11 @@ class PersonalDataIntegrationTest extends EngineTest {
                 Long.class, mildredId.id())).isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM customer_key WHERE customer_id = ? AND destroyed_at IS NULL",
                 Long.class, barnabyId.id())).isZero();
+        // so does the audit history, which reads the stored rows
+        assertThat(booked(salon, salon.mia(), forgotten.id().toString()).path("customer").path("name").asString())
+                .isEqualTo(CustomerDetails.ERASED_NAME);
+        assertThat(booked(salon, salon.mia(), kept.id().toString()).path("customer").path("name").asString())
+                .isEqualTo("Mildred Thistlewood");
 
         // before the rewrite the old shape loads through the upcaster: the calendar knows both appointments
         Api.Response clash = book(salon, salon.mia(), "2026-12-09T10:00:00+01:00", "New Comer", "new.comer@legacy.test",
