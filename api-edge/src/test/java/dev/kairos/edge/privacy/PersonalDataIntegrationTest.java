@@ -391,6 +391,44 @@ class PersonalDataIntegrationTest extends EngineTest {
         created(book(salon, salon.mia(), "2026-12-07T10:00:00+01:00", "Erased Not", "erased.not@reserved.test", "+4930555000003", "x"));
     }
 
+    @Autowired
+    private CustomerKeys customerKeys;
+    @Autowired
+    private org.springframework.transaction.PlatformTransactionManager springTransactions;
+
+    @Test
+    void aKeyCountsOnlyOnceItsTransactionCommitsAndNeverAfterItsDestructionCommits() {
+        org.springframework.transaction.support.TransactionTemplate transaction =
+                new org.springframework.transaction.support.TransactionTemplate(springTransactions);
+        CustomerId customer = CustomerId.forContact(new BusinessId(UUID.nameUUIDFromBytes("keys".getBytes(StandardCharsets.UTF_8))),
+                "keys@keys.test", null);
+        // created by a transaction that rolls back: gone, and not remembered
+        UUID rolledBack = transaction.execute(s -> {
+            UUID id = customerKeys.current(customer).keyId();
+            assertThat(customerKeys.current(customer).keyId()).as("the same key within its transaction").isEqualTo(id);
+            s.setRollbackOnly();
+            return id;
+        });
+        assertThat(customerKeys.find(rolledBack)).isEmpty();
+        CustomerKeys.DataKey live = transaction.execute(s -> customerKeys.current(customer));
+        assertThat(live.keyId()).isNotEqualTo(rolledBack);
+        assertThat(customerKeys.current(customer).keyId()).isEqualTo(live.keyId());
+        assertThat(customerKeys.find(live.keyId())).map(CustomerKeys.DataKey::key).contains(live.key());
+
+        // a destruction that rolls back leaves the key usable; one that commits ends it on this node at once
+        transaction.executeWithoutResult(s -> {
+            assertThat(customerKeys.destroy(customer, NOW)).containsExactly(live.keyId());
+            s.setRollbackOnly();
+        });
+        assertThat(customerKeys.find(live.keyId())).isPresent();
+        assertThat(customerKeys.lastErasure(customer)).isEmpty();
+        transaction.executeWithoutResult(s -> customerKeys.destroy(customer, NOW));
+        assertThat(customerKeys.find(live.keyId())).isEmpty();
+        assertThat(customerKeys.lastErasure(customer)).contains(NOW);
+        CustomerKeys.DataKey next = transaction.execute(s -> customerKeys.current(customer));
+        assertThat(next.keyId()).isNotIn(live.keyId(), rolledBack);
+    }
+
     /** An AppointmentBooked as the engine stored it before personal data was sealed: revision null, in the clear. */
     private void insertLegacyBooking(Salon salon, AppointmentId id, String name, String email, String notes, String start) {
         BusinessId business = new BusinessId(salon.business());
