@@ -23,7 +23,8 @@ final class EngineNodes {
                 "--kairos.identity.bootstrap-admin.password=" + EngineTest.ADMIN_PASSWORD,
                 "--kairos.rate-limits.per-ip.capacity=" + EngineTest.GENEROUS_BUDGET,
                 "--kairos.rate-limits.per-user.capacity=" + EngineTest.GENEROUS_BUDGET,
-                "--kairos.rate-limits.per-api-key.capacity=" + EngineTest.GENEROUS_BUDGET));
+                "--kairos.rate-limits.per-api-key.capacity=" + EngineTest.GENEROUS_BUDGET,
+                "--kairos.privacy.master-key=" + EngineTest.MASTER_KEY, "--kairos.privacy.master-key-id=test-1"));
         args.addAll(List.of(settings));
         return new SpringApplicationBuilder(KairosApplication.class, EngineTest.FixedClock.class).run(args.toArray(String[]::new));
     }

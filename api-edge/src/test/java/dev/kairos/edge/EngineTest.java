@@ -26,7 +26,8 @@ import java.time.Instant;
                 "kairos.identity.bootstrap-admin.password=" + EngineTest.ADMIN_PASSWORD,
                 // the suites send thousands of requests from one address within a fixed minute
                 "kairos.rate-limits.per-ip.capacity=" + EngineTest.GENEROUS_BUDGET, "kairos.rate-limits.per-user.capacity=" + EngineTest.GENEROUS_BUDGET,
-                "kairos.rate-limits.per-api-key.capacity=" + EngineTest.GENEROUS_BUDGET})
+                "kairos.rate-limits.per-api-key.capacity=" + EngineTest.GENEROUS_BUDGET,
+                "kairos.privacy.master-key=" + EngineTest.MASTER_KEY, "kairos.privacy.master-key-id=test-1"})
 @Import(EngineTest.FixedClock.class)
 public abstract class EngineTest {
     public static final Instant NOW = Instant.parse("2026-12-01T08:00:00Z");
@@ -35,6 +36,8 @@ public abstract class EngineTest {
     public static final String ADMIN_PASSWORD = "correct horse battery staple";
     /** Request budgets of the test engines: more than any suite sends. */
     static final String GENEROUS_BUDGET = "100000000";
+    /** The master key of the test engines' customer data keys (256 bits, base64). */
+    public static final String MASTER_KEY = "a2Fpcm9zLXRlc3QtbWFzdGVyLWtleS0zMi1ieXRlcyE=";
 
     @LocalServerPort
     protected int port;

@@ -3,6 +3,7 @@ package dev.kairos.edge.audit;
 import dev.kairos.booking.common.BookingException;
 import dev.kairos.booking.common.BusinessId;
 import dev.kairos.booking.common.ErrorCode;
+import dev.kairos.edge.privacy.PersonalData;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -14,7 +15,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The recorded events of one aggregate, read from the event store as they were stored. Every event of the engine's
+ * The recorded events of one aggregate, read from the event store as they were stored, their sealed personal data
+ * opened (the erased form once the customer's key is gone). Every event of the engine's
  * aggregates names its business, so an aggregate belongs to the business its first event names.
  */
 @Component
@@ -50,10 +52,12 @@ class EventHistory {
 
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
+    private final PersonalData personalData;
 
-    EventHistory(JdbcTemplate jdbc, JsonMapper json) {
+    EventHistory(JdbcTemplate jdbc, JsonMapper json, PersonalData personalData) {
         this.jdbc = jdbc;
         this.json = json;
+        this.personalData = personalData;
     }
 
     /**
@@ -63,8 +67,8 @@ class EventHistory {
     List<RecordedEvent> after(AggregateType type, String aggregateId, BusinessId business, long after, int limit) {
         requireOwned(type, aggregateId, business);
         return jdbc.query("""
-                        SELECT sequence_number, event_identifier, payload_type, time_stamp,
-                               convert_from(payload, 'UTF8') AS payload, convert_from(meta_data, 'UTF8') AS meta_data
+                        SELECT sequence_number, event_identifier, payload_type, payload_revision, time_stamp,
+                               payload, convert_from(meta_data, 'UTF8') AS meta_data
                         FROM domainevententry
                         WHERE aggregate_identifier = ? AND type = ? AND sequence_number > ?
                         ORDER BY sequence_number LIMIT ?""",
@@ -72,7 +76,8 @@ class EventHistory {
                     JsonNode metadata = rs.getString("meta_data") == null ? json.createObjectNode() : json.readTree(rs.getString("meta_data"));
                     return new RecordedEvent(rs.getLong("sequence_number"), rs.getString("event_identifier"),
                             rs.getString("payload_type"), Instant.parse(rs.getString("time_stamp")),
-                            json.readTree(rs.getString("payload")),
+                            json.readTree(rs.getString("payload_revision") == null
+                                    ? personalData.openLegacy(rs.getBytes("payload")) : personalData.open(rs.getBytes("payload"))),
                             new Origin(text(metadata, "who"), text(metadata, "ip"), text(metadata, "correlationId"),
                                     text(metadata, "traceId")));
                 },

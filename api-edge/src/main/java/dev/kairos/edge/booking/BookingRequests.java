@@ -26,7 +26,7 @@ public final class BookingRequests {
     /** {@code timeZone}: optional, an IANA zone name; the appointment is then also stated in the customer's zone. */
     record CustomerRequest(String name, String email, String phone, String timeZone) {
         CustomerDetails details() {
-            return new CustomerDetails(name, email, phone);
+            return requireNotErased(new CustomerDetails(name, email, phone));
         }
 
         ZoneId zone() {
@@ -43,6 +43,16 @@ public final class BookingRequests {
             required(customer, "customer");
             validateNotesAndMetadata(notes, metadata);
         }
+    }
+
+    /**
+     * Customer details a booking may carry: never the erased form, which only stands in for a customer whose data was
+     * erased (without contact details the constructor would accept the reserved name as that form).
+     */
+    public static CustomerDetails requireNotErased(CustomerDetails customer) {
+        BookingException.require(!customer.isErased(), ErrorCode.VALIDATION_FAILED,
+                "customer name " + CustomerDetails.ERASED_NAME + " is reserved");
+        return customer;
     }
 
     static void validateNotesAndMetadata(String notes, Map<String, String> metadata) {

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.kairos.booking.common.BookingException;
+import dev.kairos.edge.privacy.PersonalData;
+import dev.kairos.edge.privacy.PersonalDataSerializer;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandBusSpanFactory;
 import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;
@@ -108,19 +110,23 @@ public class AxonConfiguration {
 
     /**
      * The JDBC storage engine as Axon configures it (declaring the event store above switches Axon's own off), with
-     * a gap timeout of minutes: a missing global index younger than that is waited for, never skipped.
+     * a gap timeout of minutes: a missing global index younger than that is waited for, never skipped. Events and
+     * snapshots are written with their personal data sealed by the customer's key and read with it opened
+     * ({@link PersonalDataSerializer}).
      */
     @Bean
     EventStorageEngine eventStorageEngine(@Qualifier("serializer") Serializer serializer,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          PersonalData personalData,
+                                          @Qualifier("defaultAxonObjectMapper") ObjectMapper axonMapper,
                                           PersistenceExceptionResolver persistenceExceptionResolver,
                                           org.axonframework.config.Configuration axon, ConnectionProvider connectionProvider,
                                           TransactionManager transactionManager, EventSchema eventSchema) {
         return JdbcEventStorageEngine.builder()
-                .snapshotSerializer(serializer)
+                .snapshotSerializer(new PersonalDataSerializer(serializer, personalData, axonMapper))
                 .upcasterChain(axon.upcasterChain())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
-                .eventSerializer(eventSerializer)
+                .eventSerializer(new PersonalDataSerializer(eventSerializer, personalData, axonMapper))
                 .snapshotFilter(axon.snapshotFilter())
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)

@@ -28,7 +28,7 @@ final class SeriesRequests {
 
     record CustomerRequest(String name, String email, String phone) {
         CustomerDetails details() {
-            return new CustomerDetails(name, email, phone);
+            return BookingRequests.requireNotErased(new CustomerDetails(name, email, phone));
         }
     }
 

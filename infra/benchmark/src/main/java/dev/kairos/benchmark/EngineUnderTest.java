@@ -47,6 +47,12 @@ final class EngineUnderTest implements AutoCloseable {
     }
 
     /** A PostgreSQL server on a temporary data directory with database "kairos", and the engine on a free port. */
+    private static String masterKey() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return java.util.Base64.getEncoder().encodeToString(key);
+    }
+
     private static EngineUnderTest boot(boolean durable) throws IOException {
         System.setProperty("axoniq.update-checker.disabled", "true");
         Path dataDirectory = Files.createTempDirectory("kairos-benchmark-pg");
@@ -72,7 +78,10 @@ final class EngineUnderTest implements AutoCloseable {
                     // the load comes from one address and a few owners: budgets beyond it, the limiter still in the path
                     "--kairos.rate-limits.per-ip.capacity=1000000000",
                     "--kairos.rate-limits.per-user.capacity=1000000000",
-                    "--kairos.rate-limits.per-api-key.capacity=1000000000");
+                    "--kairos.rate-limits.per-api-key.capacity=1000000000",
+                    // a throw-away master key for the customer data keys of this run's throw-away database
+                    "--kairos.privacy.master-key=" + masterKey(),
+                    "--kairos.privacy.master-key-id=benchmark");
             int port = context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
             return new EngineUnderTest("http://127.0.0.1:" + port, database, context, postgres, dataDirectory, admin);
         } catch (RuntimeException e) {
