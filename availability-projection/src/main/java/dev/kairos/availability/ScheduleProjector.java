@@ -385,6 +385,7 @@ public class ScheduleProjector {
     @EventHandler
     void on(CustomerErased event) {
         Timestamp at = ts(event.erasedAt());
+        jdbc.query("SELECT pg_advisory_xact_lock(?)", rs -> null, erasureLock(event.customerId()));
         jdbc.update("INSERT INTO customer_erasure (customer_id, business_id, erased_at) VALUES (?, ?, ?) ON CONFLICT (customer_id) "
                 + "DO UPDATE SET erased_at = GREATEST(customer_erasure.erased_at, EXCLUDED.erased_at)",
                 event.customerId().id(), event.businessId().id(), at);
@@ -402,9 +403,17 @@ public class ScheduleProjector {
         if (details.isErased()) {
             return details;
         }
+        // segments apply events in parallel: the erasure waits until this booking is committed, or this booking
+        // until the erasure is, so one of them sees the other
+        jdbc.query("SELECT pg_advisory_xact_lock_shared(?)", rs -> null, erasureLock(customerId));
         List<Boolean> erased = jdbc.queryForList("SELECT erased_at >= ? FROM customer_erasure WHERE customer_id = ?",
                 Boolean.class, ts(madeAt), customerId.id());
         return !erased.isEmpty() && Boolean.TRUE.equals(erased.get(0)) ? CustomerDetails.erased() : details;
+    }
+
+    /** The advisory lock that orders a customer's erasure and the bookings it covers. */
+    private static long erasureLock(CustomerId customerId) {
+        return 0x6572_6173_6564_0000L ^ customerId.id().getMostSignificantBits() ^ customerId.id().getLeastSignificantBits();
     }
 
     @ResetHandler
