@@ -231,6 +231,20 @@ class CustomersApiIntegrationTest extends EngineTest {
     }
 
     @Test
+    void aRetriedErasureWithTheSameIdempotencyKeyIsAnsweredAgainWithoutAnotherErasure() {
+        Salon s = salon("Retry Salon");
+        UUID ivy = UUID.fromString(s.book("2026-12-02T09:00:00Z", "Ivy", "ivy@retry.test", null, null).text("customerId"));
+        s.customer(ivy, 1);
+        Api.Response first = api.post("/api/v1/customers/" + ivy + "/erase", null, "X-Business-Id", s.tenant(), "Idempotency-Key", "erase-ivy");
+        assertThat(first.status()).as(first.raw().body()).isEqualTo(202);
+        Api.Response retry = api.post("/api/v1/customers/" + ivy + "/erase", null, "X-Business-Id", s.tenant(), "Idempotency-Key", "erase-ivy");
+        assertThat(retry.status()).isEqualTo(202);
+        assertThat(retry.header("Idempotent-Replayed")).contains("true");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domainevententry WHERE aggregate_identifier = ?", Integer.class, ivy.toString()))
+                .isEqualTo(1);
+    }
+
+    @Test
     void retentionErasesOnlyCustomersInactiveForTheWholePeriodAtTheRightInstant() {
         Salon s = salon("Retention Salon");
         // ends 2026-12-02T09:30Z; booked at NOW
