@@ -92,8 +92,8 @@ class CustomerController {
     @GetMapping("/api/v1/customers/{customerId}")
     ResponseEntity<CustomerView> get(@PathVariable UUID customerId, @ActingFor UUID businessId,
                                      @RequestHeader(name = ConsistencyTokens.HEADER, required = false) String token) {
-        return reads.one(token, () -> customers.customer(new BusinessId(businessId), new CustomerId(customerId)),
-                c -> 0, ErrorCode.CUSTOMER_NOT_FOUND, customerId);
+        return reads.any(token, () -> customers.customer(new BusinessId(businessId), new CustomerId(customerId))
+                .orElseThrow(() -> notFound(customerId)));
     }
 
     /** A field left out (or null) stays as it is. */
@@ -137,9 +137,8 @@ class CustomerController {
     ResponseEntity<Export> export(@PathVariable UUID customerId, @ActingFor UUID businessId,
                                   @RequestHeader(name = ConsistencyTokens.HEADER, required = false) String token) {
         BusinessId business = new BusinessId(businessId);
-        ResponseEntity<CustomerView> found = reads.one(token, () -> customers.customer(business, new CustomerId(customerId)),
-                c -> 0, ErrorCode.CUSTOMER_NOT_FOUND, customerId);
-        CustomerView profile = found.getBody();
+        CustomerView profile = reads.any(token, () -> customers.customer(business, new CustomerId(customerId))
+                .orElseThrow(() -> notFound(customerId))).getBody();
         List<UUID> ids = profile.customerIds();
         Export export = new Export(clock.instant(), businessId, profile, schedule.appointmentsOf(business, ids, EXPORT_LIMIT),
                 schedule.waitlistOf(business, ids, EXPORT_LIMIT), accounts.ofCustomers(business, ids),
