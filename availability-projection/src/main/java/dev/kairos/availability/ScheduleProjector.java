@@ -57,6 +57,7 @@ import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
 import java.util.List;
+import java.util.Map;
 import dev.kairos.booking.calendar.CustomerDetails;
 import dev.kairos.booking.common.CustomerId;
 import dev.kairos.booking.customer.CustomerErased;
@@ -305,7 +306,7 @@ public class ScheduleProjector {
                 event.appointmentId().id(), event.businessId().id(), event.staffId().id(), event.serviceId().id(),
                 event.customerId().id(), customer.name(), customer.email(), customer.phone(),
                 ts(slot.start()), ts(slot.end()), ts(blocked.start()), ts(blocked.end()), notes,
-                ViewJson.write(json, event.metadata()), ts(event.bookedAt()),
+                ViewJson.write(json, customer.isErased() ? Map.of() : event.metadata()), ts(event.bookedAt()),
                 event.seriesId() == null ? null : event.seriesId().id(),
                 event.customerZone() == null ? null : event.customerZone().getId());
     }
@@ -346,7 +347,8 @@ public class ScheduleProjector {
                 event.appointmentId().id(), event.businessId().id(), event.staffId().id(), event.serviceId().id(),
                 event.customerId().id(), customer.name(), customer.email(), customer.phone(),
                 ts(event.slot().start()), ts(event.slot().end()), ts(event.blocked().start()), ts(event.blocked().end()),
-                event.status().name(), customer.isErased() ? null : event.notes(), ViewJson.write(json, event.metadata()), event.revision(), ts(event.bookedAt()),
+                event.status().name(), customer.isErased() ? null : event.notes(),
+                ViewJson.write(json, customer.isErased() ? Map.of() : event.metadata()), event.revision(), ts(event.bookedAt()),
                 event.customerZone() == null ? null : event.customerZone().getId());
     }
 
@@ -380,7 +382,8 @@ public class ScheduleProjector {
 
     /**
      * Forgets an erased customer's personal data: their appointments and waitlist entries made until the erasure keep
-     * their times and states (the calendar needs them) under the erased name, without email, phone or notes.
+     * their times and states (the calendar needs them) under the erased name, without email, phone, notes or metadata
+     * (free-form, so it may hold personal data).
      */
     @EventHandler
     void on(CustomerErased event) {
@@ -389,7 +392,8 @@ public class ScheduleProjector {
         jdbc.update("INSERT INTO customer_erasure (customer_id, business_id, erased_at) VALUES (?, ?, ?) ON CONFLICT (customer_id) "
                 + "DO UPDATE SET erased_at = GREATEST(customer_erasure.erased_at, EXCLUDED.erased_at)",
                 event.customerId().id(), event.businessId().id(), at);
-        jdbc.update("UPDATE appointment_view SET customer_name = ?, customer_email = NULL, customer_phone = NULL, notes = NULL "
+        jdbc.update("UPDATE appointment_view SET customer_name = ?, customer_email = NULL, customer_phone = NULL, notes = NULL, "
+                + "metadata = '{}'::jsonb "
                 + "WHERE customer_id = ? AND booked_at <= ?", CustomerDetails.ERASED_NAME, event.customerId().id(), at);
         jdbc.update("UPDATE waitlist_view SET customer_name = ? WHERE customer_id = ? AND joined_at <= ?",
                 CustomerDetails.ERASED_NAME, event.customerId().id(), at);

@@ -77,7 +77,7 @@ class CustomerErasureViewsTest {
         assertThat(queries.appointmentsOf(business, List.of(adaId.id()), 10)).extracting(v -> v.id()).containsExactly(adas.id());
         assertThat(queries.waitlistOf(business, List.of(adaId.id()), 10)).extracting(v -> v.id()).containsExactly(entry.id());
         assertThat(everything()).doesNotContain("Ada Lovelace", "ada@example.com", "+4917012345678", "notes of " + adaId);
-        assertThat(everything()).contains("notes of " + grace);
+        assertThat(everything()).contains("notes of " + grace, "friend of " + grace).doesNotContain("friend of " + adaId);
     }
 
     @Test
@@ -92,6 +92,7 @@ class CustomerErasureViewsTest {
 
         assertThat(queries.appointment(business, adas).orElseThrow().customer().isErased()).isTrue();
         assertThat(queries.appointment(business, adas).orElseThrow().notes()).isNull();
+        assertThat(queries.appointment(business, adas).orElseThrow().metadata()).isEmpty();
         assertThat(queries.appointment(business, later).orElseThrow().customer()).isEqualTo(ada);
     }
 
@@ -105,7 +106,7 @@ class CustomerErasureViewsTest {
 
     private AppointmentBooked booking(AppointmentId id, CustomerId customer, CustomerDetails details, String start) {
         TimeSlot slot = TimeSlot.of(Instant.parse(start), Duration.ofHours(1));
-        return new AppointmentBooked(id, business, ann, cut, customer, details, slot, slot, "notes of " + customer, Map.of(), NOW);
+        return new AppointmentBooked(id, business, ann, cut, customer, details, slot, slot, "notes of " + customer, Map.of("referrer", "friend of " + customer), NOW);
     }
 
     private static String everything() {
