@@ -240,6 +240,10 @@ class CustomersApiIntegrationTest extends EngineTest {
         Api.Response retry = api.post("/api/v1/customers/" + ivy + "/erase", null, "X-Business-Id", s.tenant(), "Idempotency-Key", "erase-ivy");
         assertThat(retry.status()).isEqualTo(202);
         assertThat(retry.header("Idempotent-Replayed")).contains("true");
+        // the customer's own stream, for auditors: one erasure, naming nobody
+        Api.Response history = api.get("/api/v1/audit/customer/" + ivy + "/events", "X-Business-Id", s.tenant());
+        assertThat(history.status()).as(history.raw().body()).isEqualTo(200);
+        assertThat(history.raw().body()).contains("CustomerErased", "REQUESTED").doesNotContain("ivy@retry.test");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM domainevententry WHERE aggregate_identifier = ?", Integer.class, ivy.toString()))
                 .isEqualTo(1);
     }
