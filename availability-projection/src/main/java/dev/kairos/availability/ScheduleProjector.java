@@ -56,6 +56,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
+import java.util.List;
+import java.util.Map;
+import dev.kairos.booking.calendar.CustomerDetails;
+import dev.kairos.booking.common.CustomerId;
+import dev.kairos.booking.customer.CustomerErased;
 import java.util.Set;
 
 /**
@@ -225,7 +230,8 @@ public class ScheduleProjector {
                         + "COALESCE(?, nextval(pg_get_serial_sequence('waitlist_view', 'line_seq')))) ON CONFLICT (entry_id) DO NOTHING",
                 event.entryId().id(), event.businessId().id(), event.serviceId().id(),
                 event.staffId() == null ? null : event.staffId().id(), ts(event.window().start()), ts(event.window().end()),
-                event.customerId().id(), event.customer().name(), ts(event.joinedAt()), position);
+                event.customerId().id(), visible(event.customerId(), event.customer(), event.joinedAt()).name(),
+                ts(event.joinedAt()), position);
     }
 
     @EventHandler
@@ -291,14 +297,16 @@ public class ScheduleProjector {
     void on(AppointmentBooked event) {
         TimeSlot slot = event.slot();
         TimeSlot blocked = event.blocked();
+        CustomerDetails customer = visible(event.customerId(), event.customer(), event.bookedAt());
+        String notes = customer.isErased() ? null : event.notes();
         jdbc.update("INSERT INTO appointment_view (appointment_id, business_id, staff_id, service_id, customer_id, customer_name, "
                         + "customer_email, customer_phone, start_at, end_at, busy_from, busy_to, status, notes, metadata, revision, booked_at, "
                         + "series_id, customer_zone) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'SCHEDULED', ?, ?::jsonb, 1, ?, ?, ?) "
                         + "ON CONFLICT (appointment_id) DO NOTHING",
                 event.appointmentId().id(), event.businessId().id(), event.staffId().id(), event.serviceId().id(),
-                event.customerId().id(), event.customer().name(), event.customer().email(), event.customer().phone(),
-                ts(slot.start()), ts(slot.end()), ts(blocked.start()), ts(blocked.end()), event.notes(),
-                ViewJson.write(json, event.metadata()), ts(event.bookedAt()),
+                event.customerId().id(), customer.name(), customer.email(), customer.phone(),
+                ts(slot.start()), ts(slot.end()), ts(blocked.start()), ts(blocked.end()), notes,
+                ViewJson.write(json, customer.isErased() ? Map.of() : event.metadata()), ts(event.bookedAt()),
                 event.seriesId() == null ? null : event.seriesId().id(),
                 event.customerZone() == null ? null : event.customerZone().getId());
     }
@@ -329,6 +337,7 @@ public class ScheduleProjector {
     void on(AppointmentTransferredIn event, @org.axonframework.eventhandling.Timestamp Instant at) {
         recordDecision(event.appointmentId(), event.businessId(), event.revision(), "RESCHEDULE", event.initiatedBy(),
                 event.feeDue(), event.policyOverride(), at);
+        CustomerDetails customer = visible(event.customerId(), event.customer(), event.bookedAt());
         jdbc.update("INSERT INTO appointment_view (appointment_id, business_id, staff_id, service_id, customer_id, customer_name, "
                         + "customer_email, customer_phone, start_at, end_at, busy_from, busy_to, status, notes, metadata, revision, booked_at, "
                         + "customer_zone) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?) ON CONFLICT (appointment_id) DO UPDATE SET "
@@ -336,9 +345,10 @@ public class ScheduleProjector {
                         + "busy_from = EXCLUDED.busy_from, busy_to = EXCLUDED.busy_to, status = EXCLUDED.status, revision = EXCLUDED.revision "
                         + "WHERE appointment_view.revision < EXCLUDED.revision",
                 event.appointmentId().id(), event.businessId().id(), event.staffId().id(), event.serviceId().id(),
-                event.customerId().id(), event.customer().name(), event.customer().email(), event.customer().phone(),
+                event.customerId().id(), customer.name(), customer.email(), customer.phone(),
                 ts(event.slot().start()), ts(event.slot().end()), ts(event.blocked().start()), ts(event.blocked().end()),
-                event.status().name(), event.notes(), ViewJson.write(json, event.metadata()), event.revision(), ts(event.bookedAt()),
+                event.status().name(), customer.isErased() ? null : event.notes(),
+                ViewJson.write(json, customer.isErased() ? Map.of() : event.metadata()), event.revision(), ts(event.bookedAt()),
                 event.customerZone() == null ? null : event.customerZone().getId());
     }
 
@@ -370,9 +380,49 @@ public class ScheduleProjector {
                 override == null ? null : override.actor(), override == null ? null : override.reason(), ts(at));
     }
 
+    /**
+     * Forgets an erased customer's personal data: their appointments and waitlist entries made until the erasure keep
+     * their times and states (the calendar needs them) under the erased name, without email, phone, notes or metadata
+     * (free-form, so it may hold personal data).
+     */
+    @EventHandler
+    void on(CustomerErased event) {
+        Timestamp at = ts(event.erasedAt());
+        jdbc.query("SELECT pg_advisory_xact_lock(?)", rs -> null, erasureLock(event.customerId()));
+        jdbc.update("INSERT INTO customer_erasure (customer_id, business_id, erased_at) VALUES (?, ?, ?) ON CONFLICT (customer_id) "
+                + "DO UPDATE SET erased_at = GREATEST(customer_erasure.erased_at, EXCLUDED.erased_at)",
+                event.customerId().id(), event.businessId().id(), at);
+        jdbc.update("UPDATE appointment_view SET customer_name = ?, customer_email = NULL, customer_phone = NULL, notes = NULL, "
+                + "metadata = '{}'::jsonb "
+                + "WHERE customer_id = ? AND booked_at <= ?", CustomerDetails.ERASED_NAME, event.customerId().id(), at);
+        jdbc.update("UPDATE waitlist_view SET customer_name = ? WHERE customer_id = ? AND joined_at <= ?",
+                CustomerDetails.ERASED_NAME, event.customerId().id(), at);
+    }
+
+    /**
+     * The details this read model may keep: the erased form when the customer's data was erased at or after
+     * {@code madeAt} (the erasure may be applied before the booking it covers), or when they arrive erased.
+     */
+    private CustomerDetails visible(CustomerId customerId, CustomerDetails details, Instant madeAt) {
+        if (details.isErased()) {
+            return details;
+        }
+        // segments apply events in parallel: the erasure waits until this booking is committed, or this booking
+        // until the erasure is, so one of them sees the other
+        jdbc.query("SELECT pg_advisory_xact_lock_shared(?)", rs -> null, erasureLock(customerId));
+        List<Boolean> erased = jdbc.queryForList("SELECT erased_at >= ? FROM customer_erasure WHERE customer_id = ?",
+                Boolean.class, ts(madeAt), customerId.id());
+        return !erased.isEmpty() && Boolean.TRUE.equals(erased.get(0)) ? CustomerDetails.erased() : details;
+    }
+
+    /** The advisory lock that orders a customer's erasure and the bookings it covers. */
+    private static long erasureLock(CustomerId customerId) {
+        return 0x6572_6173_6564_0000L ^ customerId.id().getMostSignificantBits() ^ customerId.id().getLeastSignificantBits();
+    }
+
     @ResetHandler
     void reset() {
-        jdbc.update("TRUNCATE business_view, service_view, appointment_policy_decision, staff_view, staff_service, appointment_view, time_off_view, hold_view, waitlist_view, holiday_view, series_view, schedule_position");
+        jdbc.update("TRUNCATE business_view, service_view, appointment_policy_decision, staff_view, staff_service, appointment_view, time_off_view, hold_view, waitlist_view, holiday_view, series_view, schedule_position, customer_erasure");
     }
 
     private void replaceServices(StaffId staffId, BusinessId businessId, Set<ServiceId> services) {

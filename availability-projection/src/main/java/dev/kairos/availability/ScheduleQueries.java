@@ -520,6 +520,21 @@ public class ScheduleQueries {
                 + "AND state IN ('WAITING', 'OFFERED') ORDER BY line_seq LIMIT 1000", WAITLIST_ENTRY, businessId.id(), serviceId.id());
     }
 
+    // ---- what is held about customers (export)
+
+    /** Every appointment of these customers of a business, oldest first, at most {@code limit}. */
+    public List<AppointmentView> appointmentsOf(BusinessId businessId, List<UUID> customerIds, int limit) {
+        return jdbc.query(APPOINTMENT_SELECT + " WHERE a.business_id = ? AND a.customer_id = ANY(?) "
+                + "ORDER BY a.start_at, a.appointment_id LIMIT ?", this::mapAppointment, businessId.id(),
+                customerIds.toArray(UUID[]::new), limit);
+    }
+
+    /** Every waitlist entry of these customers of a business, whatever its state, in the order they joined. */
+    public List<WaitlistEntryView> waitlistOf(BusinessId businessId, List<UUID> customerIds, int limit) {
+        return jdbc.query("SELECT " + WAITLIST_COLUMNS + " FROM waitlist_view WHERE business_id = ? AND customer_id = ANY(?) "
+                + "ORDER BY line_seq LIMIT ?", WAITLIST_ENTRY, businessId.id(), customerIds.toArray(UUID[]::new), limit);
+    }
+
     // ---- read your writes
 
     /** The sequence up to which this read model has applied an aggregate's events (-1 if none). */

@@ -75,7 +75,7 @@ class CustomerProjectionTest {
         assertThat(view.phone()).isEqualTo("+4917012345678");
         assertThat(view.firstBookedAt()).isEqualTo(NOW);
         assertThat(view.lastBookedAt()).isEqualTo(NOW);
-        assertThat(view.appointments()).containsExactly(new HistoryEntry(id.id(), cut.id(), ann.id(),
+        assertThat(view.appointments()).containsExactly(new HistoryEntry(id.id(), adaId.id(), cut.id(), ann.id(),
                 Instant.parse("2026-12-07T09:00:00Z"), Instant.parse("2026-12-07T10:00:00Z"), "SCHEDULED"));
     }
 
@@ -215,7 +215,7 @@ class CustomerProjectionTest {
 
         CustomerView view = queries.customer(business, adaId).orElseThrow();
         assertThat(view.firstBookedAt()).isEqualTo(NOW);
-        assertThat(view.appointments()).containsExactly(new HistoryEntry(id.id(), cut.id(), bob.id(),
+        assertThat(view.appointments()).containsExactly(new HistoryEntry(id.id(), adaId.id(), cut.id(), bob.id(),
                 Instant.parse("2026-12-07T15:00:00Z"), Instant.parse("2026-12-07T16:00:00Z"), "CONFIRMED"));
         assertThat(revision(id)).isEqualTo(4);
 

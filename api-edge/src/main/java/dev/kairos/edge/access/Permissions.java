@@ -130,7 +130,12 @@ public final class Permissions {
         rule("POST /api/v1/appointments/{appointmentId}/no-show", Scope.BOOKINGS_WRITE, "owner admin staff:own integrator");
         rule("POST /api/v1/appointments/{appointmentId}/cancel", Scope.BOOKINGS_WRITE, "owner admin staff:own customer:own integrator");
         rule("POST /api/v1/appointments/{appointmentId}/reschedule", Scope.BOOKINGS_WRITE, "owner admin staff:own customer:own integrator");
+        // customers: profiles, preferences, what is held about them (export) and erasure
+        rule("GET /api/v1/customers", Scope.CUSTOMERS_READ, "owner admin auditor integrator");
         rule("GET /api/v1/customers/{customerId}", Scope.CUSTOMERS_READ, "owner admin customer:own auditor integrator");
+        rule("PUT /api/v1/customers/{customerId}/preferences", Scope.CUSTOMERS_WRITE, "owner admin customer:own integrator");
+        rule("GET /api/v1/customers/{customerId}/export", Scope.CUSTOMERS_READ, "owner admin customer:own");
+        rule("POST /api/v1/customers/{customerId}/erase", Scope.CUSTOMERS_ERASE, "owner admin customer:own");
         // recurring series
         rule("POST /api/v1/businesses/{businessId}/series/preview", Scope.BOOKINGS_WRITE, "owner admin staff:own integrator");
         rule("POST /api/v1/businesses/{businessId}/series", Scope.BOOKINGS_WRITE, "owner admin staff:own integrator");

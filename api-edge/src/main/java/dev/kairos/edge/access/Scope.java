@@ -11,6 +11,10 @@ public enum Scope {
     BOOKINGS_READ("bookings:read"),
     BOOKINGS_WRITE("bookings:write"),
     CUSTOMERS_READ("customers:read"),
+    /** Customers' preferences. */
+    CUSTOMERS_WRITE("customers:write"),
+    /** Erasing a customer's personal data (GDPR art. 17). */
+    CUSTOMERS_ERASE("customers:erase"),
     /** Members, roles, API keys, single sign-on, CORS origins and IP allowlists. */
     ACCESS_MANAGE("access:manage"),
     AUDIT_READ("audit:read"),

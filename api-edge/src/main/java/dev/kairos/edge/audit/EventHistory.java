@@ -27,7 +27,8 @@ class EventHistory {
         BUSINESS("business", "Business"),
         SERVICE_OFFERING("service-offering", "ServiceOffering"),
         WAITLIST("waitlist", "Waitlist"),
-        CUSTOMER_QUOTA("customer-quota", "CustomerServiceQuota");
+        CUSTOMER_QUOTA("customer-quota", "CustomerServiceQuota"),
+        CUSTOMER("customer", "Customer");
 
         final String path;
         final String stored;

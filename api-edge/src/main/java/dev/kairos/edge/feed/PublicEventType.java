@@ -11,6 +11,7 @@ import dev.kairos.booking.calendar.HoldConfirmed;
 import dev.kairos.booking.calendar.HoldExpired;
 import dev.kairos.booking.calendar.HoldPlaced;
 import dev.kairos.booking.calendar.HoldReleased;
+import dev.kairos.booking.customer.CustomerErased;
 import dev.kairos.booking.series.SeriesBooked;
 import dev.kairos.booking.series.SeriesCancelled;
 import dev.kairos.booking.series.SeriesRescheduled;
@@ -77,6 +78,9 @@ public enum PublicEventType {
             "A freed slot is offered to a customer on the waitlist, held for them by holdId until expiresAt.",
             List.of(WaitlistSlotOffered.class),
             id("entryId"), id("serviceId"), optionalId("staffId"), slot("slot"), id("holdId"), instant("expiresAt")),
+    CUSTOMER_ERASED("kairos.customer.erased.v1", "customers", "customerId",
+            "A customer's personal data was erased (reason REQUESTED or RETENTION): forget what you hold about customerId.",
+            List.of(CustomerErased.class), id("customerId"), text("reason"), instant("erasedAt")),
     SERIES_BOOKED("kairos.series.booked.v1", "series", "seriesId",
             "A recurring series was booked; each booked occurrence follows as its own kairos.appointment.booked.v1.",
             List.of(SeriesBooked.class),

@@ -121,4 +121,20 @@ public class Accounts {
     long owners(BusinessId business) {
         return jdbc.queryForObject("SELECT count(*) FROM membership WHERE business_id = ? AND role = 'OWNER'", Long.class, business.id());
     }
+
+    /** An account acting for a customer in a business, with every role it holds there. */
+    public record CustomerAccount(UUID userId, String email, String name, List<String> roles, java.time.Instant createdAt) {
+    }
+
+    /** The accounts of a business that act for one of these customers. */
+    public List<CustomerAccount> ofCustomers(BusinessId business, List<UUID> customerIds) {
+        return jdbc.query("SELECT u.user_id, u.email, u.name, u.created_at, "
+                        + "(SELECT string_agg(m.role, ',' ORDER BY m.role) FROM membership m WHERE m.user_id = u.user_id AND m.business_id = ?) "
+                        + "FROM app_user u WHERE u.user_id IN (SELECT user_id FROM membership WHERE business_id = ? AND customer_id = ANY(?)) "
+                        + "ORDER BY u.created_at, u.user_id",
+                (rs, i) -> new CustomerAccount(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        java.util.Arrays.stream(rs.getString(5).split(",")).map(r -> Role.valueOf(r).claim()).toList(),
+                        rs.getTimestamp(4).toInstant()),
+                business.id(), business.id(), customerIds.toArray(UUID[]::new));
+    }
 }

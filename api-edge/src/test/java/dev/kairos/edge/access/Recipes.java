@@ -159,6 +159,21 @@ final class Recipes {
         });
     }
 
+    /** The customer an erasure names, once the customer read model knows them. */
+    private static Object erasable(Ask a) {
+        Tenant t = a.t();
+        if (a.role() == Role.CUSTOMER && a.target() == Target.OWN) {
+            t.seen("/api/v1/customers/" + t.customerId, null);
+            return t.customerId;
+        }
+        if (!a.fresh()) {
+            return fixture(a, "customerId").orElseThrow();
+        }
+        Api.Response booked = t.book(t.staffA, "erasable." + t.next() + "@" + t.label + ".test");
+        t.seen("/api/v1/customers/" + booked.text("customerId"), null);
+        return booked.text("customerId");
+    }
+
     private static UUID freshAppointment(Ask a) {
         return a.fresh() ? a.t().appointment(a.target()) : (a.target() == Target.OWN ? a.t().appointmentA : a.t().appointmentB);
     }
@@ -357,7 +372,15 @@ final class Recipes {
         recipe("POST /api/v1/appointments/{appointmentId}/reschedule", a -> json(a,
                 "POST /api/v1/appointments/{appointmentId}/reschedule", "{\"start\":\"" + a.t().nextSlot(a.staff()) + "\"}",
                 "appointmentId", freshAppointment(a)));
+        recipe("GET /api/v1/customers", a -> json(a, "GET /api/v1/customers?name=" + a.t().label + "%20Customer&limit=5", null));
         recipe("GET /api/v1/customers/{customerId}", a -> json(a, "GET /api/v1/customers/{customerId}", null));
+        recipe("PUT /api/v1/customers/{customerId}/preferences", a -> json(a, "PUT /api/v1/customers/{customerId}/preferences",
+                "{\"timeZone\":\"Europe/Berlin\",\"language\":\"de-AT\",\"channel\":\"EMAIL\"}"));
+        recipe("GET /api/v1/customers/{customerId}/export", a -> json(a, "GET /api/v1/customers/{customerId}/export", null));
+        // a customer erases themselves (the matrix runs this row last, AccessMatrixIntegrationTest.SELF_ENDING); everyone
+        // else erases a customer booked for it
+        recipe("POST /api/v1/customers/{customerId}/erase", a -> json(a, "POST /api/v1/customers/{customerId}/erase", null,
+                "customerId", erasable(a)));
         // recurring series
         recipe("POST /api/v1/businesses/{businessId}/series/preview", a -> json(a,
                 "POST /api/v1/businesses/{businessId}/series/preview", """

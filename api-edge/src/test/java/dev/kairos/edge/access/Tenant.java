@@ -179,6 +179,21 @@ final class Tenant {
                 label + " Customer", label + " Owner", label + " Cut", manageToken, oidcClient, oidcIssuer(), samlIdp));
     }
 
+    /** A new customer with an account stands in for the customer role (after the previous one erased themselves). */
+    void newCustomerAccount() {
+        String email = "customer." + next() + "@" + label + ".test";
+        Api.Response customer = admin.anonymous().post("/api/v1/auth/customers/register", """
+                {"manageToken":"%s","name":"%s Customer","password":"%s"}
+                """.formatted(seenManageToken(email), label, PASSWORD));
+        assertThat(customer.status()).as(customer.raw().body()).isEqualTo(201);
+        tokens.put(Role.CUSTOMER, customer.text("access_token"));
+        emails.put(Role.CUSTOMER, email);
+        users.put(Role.CUSTOMER, UUID.fromString(customer.text("userId")));
+        customerEmail = email;
+        Api.Response me = admin.as(tokens.get(Role.CUSTOMER)).get("/api/v1/auth/me");
+        customerId = UUID.fromString(me.json().path("memberships").get(0).path("customerId").asString());
+    }
+
     String login(String email) {
         Api.Response login = admin.login(email, PASSWORD, businessId);
         assertThat(login.status()).as(login.raw().body()).isEqualTo(200);

@@ -25,6 +25,8 @@ import dev.kairos.booking.common.ServiceId;
 import dev.kairos.booking.common.StaffId;
 import dev.kairos.booking.common.TimeSlot;
 import dev.kairos.booking.series.OccurrenceOutcome;
+import dev.kairos.booking.customer.CustomerErased;
+import dev.kairos.booking.customer.ErasureReason;
 import dev.kairos.booking.series.SeriesBooked;
 import dev.kairos.booking.series.SeriesCancelled;
 import dev.kairos.booking.series.SeriesId;
@@ -170,6 +172,10 @@ class PublicEventsMappingIntegrationTest extends EngineTest {
                 .isEqualTo("[\"" + APPOINTMENT + "\"]");
         assertThat(map(new SeriesCancelled(SERIES, BUSINESS, MIA, SeriesScope.ALL, null, List.of(APPOINTMENT), "closing"),
                 "kairos.series.cancelled.v1", "series/" + SERIES).path("scope").asString()).isEqualTo("ALL");
+
+        assertThat(map(new CustomerErased(ADA, BUSINESS, ErasureReason.RETENTION, expires), "kairos.customer.erased.v1",
+                "customers/" + ADA).toString()).isEqualTo("{\"customerId\":\"" + ADA + "\",\"reason\":\"RETENTION\","
+                + "\"erasedAt\":\"2026-12-01T08:10:00Z\"}");
 
         assertThat(seen).as("every public type has a mapping example").containsExactlyInAnyOrder(PublicEventType.values());
     }

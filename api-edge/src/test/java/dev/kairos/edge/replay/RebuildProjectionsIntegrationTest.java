@@ -58,8 +58,9 @@ class RebuildProjectionsIntegrationTest extends EngineTest {
     /** Every table the two groups own (docs/architecture.md, processing groups). */
     private static final List<String> SCHEDULE_TABLES = List.of("business_view", "service_view", "staff_view", "staff_service",
             "appointment_view", "appointment_policy_decision", "time_off_view", "holiday_view", "hold_view", "waitlist_view",
-            "series_view", "schedule_position");
-    private static final List<String> CUSTOMER_TABLES = List.of("customer_view", "customer_appointment");
+            "series_view", "schedule_position", "customer_erasure");
+    private static final List<String> CUSTOMER_TABLES = List.of("customer_view", "customer_appointment",
+            "customer_contact", "customer_profile");
     /** Past bookings of another tenant, appended straight to the event store so that a replay takes a while. */
     private static final int FILLER_STAFF = 4;
     private static final int FILLER_BOOKINGS = 2_500;
@@ -116,10 +117,14 @@ class RebuildProjectionsIntegrationTest extends EngineTest {
         awaitCaughtUp("customers");
         String schedule = dump(SCHEDULE_TABLES);
         String customers = dump(CUSTOMER_TABLES);
-        assertThat(schedule).contains("appointment_view", "CANCELLED", "hold_view", "CONFIRMED", "RELEASED", "series_view", "waitlist_view");
+        assertThat(schedule).contains("appointment_view", "CANCELLED", "hold_view", "CONFIRMED", "RELEASED", "series_view", "waitlist_view",
+                "[erased]", "customer_erasure");
+        assertThat(customers).contains("[erased]", "Pia Phone", "phone:+4915112345678", "de", "SMS").doesNotContain("hal@example.com",
+                "sam@example.com");
         // rows no event wrote: a clean rebuild leaves none of them
         jdbc.update("INSERT INTO schedule_position (aggregate_id, sequence) VALUES ('not-an-aggregate', 7)");
-        jdbc.update("INSERT INTO customer_view (customer_id, business_id) VALUES (?, ?)", UUID.randomUUID(), UUID.randomUUID());
+        UUID stray = UUID.randomUUID();
+        jdbc.update("INSERT INTO customer_view (customer_id, business_id, profile_id) VALUES (?, ?, ?)", stray, UUID.randomUUID(), stray);
 
         Api.Response rebuilding = api.post("/api/v1/platform/projections/schedule/rebuild", null);
         assertThat(rebuilding.status()).as(rebuilding.raw().body()).isEqualTo(202);
@@ -252,6 +257,32 @@ class RebuildProjectionsIntegrationTest extends EngineTest {
                 "{\"start\":\"2026-12-18T10:00:00Z\",\"end\":\"2026-12-18T12:00:00Z\",\"reason\":\"errand\"}").status()).isEqualTo(201);
         assertThat(api.post("/api/v1/businesses/" + salon.businessId + "/holidays", "{\"name\":\"Closed\",\"from\":\"2026-12-31\"}")
                 .status()).isEqualTo(201);
+        // one customer booked once by phone only, once with email and phone: one profile with preferences
+        Api.Response byPhone = api.post("/api/v1/businesses/" + salon.businessId + "/appointments", """
+                {"serviceId":"%s","staffId":"%s","start":"2026-12-11T09:00:00+01:00","customer":{"name":"Pia","phone":"+4915112345678"}}"""
+                .formatted(cut, mia));
+        assertThat(byPhone.status()).as(byPhone.raw().body()).isEqualTo(201);
+        Api.Response byEmail = api.post("/api/v1/businesses/" + salon.businessId + "/appointments", """
+                {"serviceId":"%s","staffId":"%s","start":"2026-12-11T11:00:00+01:00",
+                 "customer":{"name":"Pia Phone","email":"pia@example.com","phone":"+4915112345678"}}""".formatted(cut, mia));
+        assertThat(byEmail.status()).as(byEmail.raw().body()).isEqualTo(201);
+        awaitCustomer(tenant, byPhone.text("customerId"));
+        awaitCustomer(tenant, byEmail.text("customerId"));
+        Api.Response preferences = api.put("/api/v1/customers/" + byEmail.text("customerId") + "/preferences",
+                "{\"timeZone\":\"Europe/Berlin\",\"language\":\"de\",\"channel\":\"SMS\"}", "X-Business-Id", tenant);
+        assertThat(preferences.status()).as(preferences.raw().body()).isEqualTo(200);
+        // Hal (who confirmed a hold) and Sam (a series) are erased
+        for (String email : List.of("hal@example.com", "sam@example.com")) {
+            String customer = CustomerId.forContact(new BusinessId(salon.businessId), email, null).toString();
+            awaitCustomer(tenant, customer);
+            Api.Response erased = api.post("/api/v1/customers/" + customer + "/erase", null, "X-Business-Id", tenant);
+            assertThat(erased.status()).as(erased.raw().body()).isEqualTo(202);
+        }
+    }
+
+    private void awaitCustomer(String tenant, String customerId) {
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(api.get("/api/v1/customers/" + customerId, "X-Business-Id", tenant).status()).isEqualTo(200));
     }
 
     private Api.Response hold(Scenario salon, UUID staff, UUID service, String start) {

@@ -3,6 +3,8 @@ package dev.kairos.booking.command.support;
 import dev.kairos.booking.command.calendar.CalendarCommandHandler;
 import dev.kairos.booking.command.calendar.StaffCalendar;
 import dev.kairos.booking.command.catalog.Business;
+import dev.kairos.booking.command.customer.Customer;
+import dev.kairos.booking.command.customer.CustomerCommandHandler;
 import dev.kairos.booking.command.waitlist.Waitlist;
 import dev.kairos.booking.command.waitlist.WaitlistCommandHandler;
 import dev.kairos.booking.command.catalog.CatalogCommandHandler;
@@ -83,6 +85,7 @@ public final class BookingWorld {
         new AnnotationCommandHandlerAdapter<>(calendar).subscribe(commandBus);
         new AnnotationCommandHandlerAdapter<>(new WaitlistCommandHandler(repository(Waitlist.class), calendars, lookups, quotas, clock,
                 deadlines, Duration.ofMinutes(15))).subscribe(commandBus);
+        new AnnotationCommandHandlerAdapter<>(new CustomerCommandHandler(repository(Customer.class), clock)).subscribe(commandBus);
     }
 
     private <T> EventSourcingRepository<T> repository(Class<T> type) {
