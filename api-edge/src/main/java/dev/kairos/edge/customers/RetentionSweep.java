@@ -25,14 +25,14 @@ import java.time.ZoneOffset;
  * shows its erasure changes nothing.
  */
 @Configuration
-@EnableConfigurationProperties(PrivacyProperties.class)
+@EnableConfigurationProperties(RetentionProperties.class)
 public class RetentionSweep {
     private final CustomerQueries customers;
     private final Commands commands;
     private final Clock clock;
-    private final PrivacyProperties properties;
+    private final RetentionProperties properties;
 
-    RetentionSweep(CustomerQueries customers, Commands commands, Clock clock, PrivacyProperties properties) {
+    RetentionSweep(CustomerQueries customers, Commands commands, Clock clock, RetentionProperties properties) {
         this.customers = customers;
         this.commands = commands;
         this.clock = clock;

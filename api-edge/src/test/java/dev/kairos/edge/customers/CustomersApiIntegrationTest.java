@@ -230,6 +230,51 @@ class CustomersApiIntegrationTest extends EngineTest {
                 .as("an erased customer is not found").isEqualTo(404);
     }
 
+    /**
+     * The erasure proof: after a customer is erased, no stored byte anywhere in the database names them (every value
+     * of every table, and the database's files on disk), while their calendar's audit history and its state at a past
+     * instant are still rebuilt from the events, with the customer redacted.
+     */
+    @Test
+    void afterErasureNoStoredByteAnywhereNamesTheCustomerAndTheAuditReplayStillWorksRedacted() {
+        Salon s = salon("Proof Salon");
+        List<String> personal = List.of("Quentin Proofreader", "quentin.proof@erasure.test", "+4930555123456",
+                "knee injury, prefers the quiet room");
+        Api.Response booked = s.book("2026-12-07T09:00:00Z", personal.get(0), personal.get(1), personal.get(2), personal.get(3));
+        UUID customer = UUID.fromString(booked.text("customerId"));
+        String appointment = booked.text("id");
+        Api.Response moved = api.post("/api/v1/appointments/" + appointment + "/reschedule",
+                "{\"start\":\"2026-12-08T10:00:00Z\"}", "X-Business-Id", s.tenant());
+        assertThat(moved.status()).as(moved.raw().body()).isEqualTo(200);
+        Api.Response joined = api.post("/api/v1/businesses/" + s.businessId() + "/waitlist", """
+                {"serviceId":"%s","from":"2026-12-20T00:00:00Z","to":"2026-12-21T00:00:00Z",
+                 "customer":{"name":"%s","email":"%s","phone":"%s"}}""".formatted(s.cut, personal.get(0), personal.get(1),
+                personal.get(2)));
+        assertThat(joined.status()).as(joined.raw().body()).isEqualTo(201);
+        assertThat(s.customer(customer, 1).path("name").asString()).isEqualTo(personal.get(0));
+        Api.Response export = api.get("/api/v1/customers/" + customer + "/export", "X-Business-Id", s.tenant());
+        assertThat(export.status()).as(export.raw().body()).isEqualTo(200);
+        assertThat(export.raw().body()).contains(personal);
+        RawDatabase database = new RawDatabase(jdbc);
+        assertThat(database.valuesContaining(personal)).as("the read models hold the customer before erasure").isNotEmpty();
+
+        Api.Response erased = api.post("/api/v1/customers/" + customer + "/erase", null, "X-Business-Id", s.tenant());
+        assertThat(erased.status()).as(erased.raw().body()).isEqualTo(202);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(database.valuesContaining(personal)).isEmpty());
+
+        assertThat(database.filesContaining(personal)).isEmpty();
+        // the audit replay still works, with the customer redacted
+        Api.Response history = api.get("/api/v1/audit/staff-calendar/" + s.staff + "/events", "X-Business-Id", s.tenant());
+        assertThat(history.status()).as(history.raw().body()).isEqualTo(200);
+        assertThat(history.raw().body()).contains("AppointmentBooked", "AppointmentRescheduled", "[erased]").doesNotContain(personal);
+        Instant bookedAt = Instant.parse(jdbc.queryForObject("SELECT time_stamp FROM domainevententry "
+                + "WHERE payload_type LIKE '%AppointmentBooked' AND aggregate_identifier = ?", String.class, s.staff.toString()));
+        Api.Response asBooked = api.get("/api/v1/audit/appointments/" + appointment + "?at=" + bookedAt, "X-Business-Id", s.tenant());
+        assertThat(asBooked.status()).as(asBooked.raw().body()).isEqualTo(200);
+        assertThat(asBooked.raw().body()).contains("2026-12-07T09:00:00Z").doesNotContain(personal);
+    }
+
     @Test
     void aRetriedErasureWithTheSameIdempotencyKeyIsAnsweredAgainWithoutAnotherErasure() {
         Salon s = salon("Retry Salon");

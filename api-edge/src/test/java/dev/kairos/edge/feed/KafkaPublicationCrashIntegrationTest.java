@@ -1,5 +1,7 @@
 package dev.kairos.edge.feed;
 
+import dev.kairos.edge.EngineTest;
+
 import dev.kairos.edge.KairosApplication;
 import dev.kairos.infra.LocalKafka;
 import dev.kairos.infra.LocalPostgres;
@@ -116,6 +118,7 @@ class KafkaPublicationCrashIntegrationTest {
         return new ArrayList<>(List.of("--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
                 "--spring.datasource.password=", "--server.port=0", "--logging.level.root=WARN",
                 "--spring.main.banner-mode=off", "--springdoc.api-docs.enabled=false",
+                "--kairos.privacy.master-key=" + EngineTest.MASTER_KEY, "--kairos.privacy.master-key-id=test-1",
                 "--kairos.kafka.bootstrap-servers=" + servers, "--kairos.kafka.topic=" + TOPIC, "--kairos.kafka.partitions=2",
                 // small batches: the node is surely in the middle of the backlog when it dies
                 "--axon.eventhandling.processors.kafka-publication.batch-size=20",

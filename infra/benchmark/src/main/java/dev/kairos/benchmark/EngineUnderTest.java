@@ -46,13 +46,14 @@ final class EngineUnderTest implements AutoCloseable {
                 new Database(options.jdbc(), options.jdbcUser(), options.jdbcPassword()), null, null, null, null);
     }
 
-    /** A PostgreSQL server on a temporary data directory with database "kairos", and the engine on a free port. */
-    private static String masterKey() {
+    /** A fresh master key for one benchmark run: its data is thrown away with it. */
+    static String masterKey() {
         byte[] key = new byte[32];
         new java.security.SecureRandom().nextBytes(key);
         return java.util.Base64.getEncoder().encodeToString(key);
     }
 
+    /** A PostgreSQL server on a temporary data directory with database "kairos", and the engine on a free port. */
     private static EngineUnderTest boot(boolean durable) throws IOException {
         System.setProperty("axoniq.update-checker.disabled", "true");
         Path dataDirectory = Files.createTempDirectory("kairos-benchmark-pg");

@@ -64,6 +64,7 @@ public final class KafkaPublicationBenchmark {
                     "--spring.datasource.password=", "--server.port=0", "--spring.main.banner-mode=off",
                     "--logging.level.root=WARN", "--kairos.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                     "--kairos.kafka.topic=" + TOPIC, "--kairos.kafka.partitions=" + partitions,
+                    "--kairos.privacy.master-key=" + EngineUnderTest.masterKey(), "--kairos.privacy.master-key-id=benchmark",
                     "--axon.eventhandling.processors." + GROUP + ".batch-size=" + batchSize)) {
                 run(engine, database, kafka, events, batchSize, partitions);
             }

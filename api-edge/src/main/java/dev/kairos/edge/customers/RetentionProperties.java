@@ -13,8 +13,8 @@ import java.time.Period;
  * @param sweepInterval how often one node of the cluster looks for customers to erase
  */
 @ConfigurationProperties("kairos.privacy")
-record PrivacyProperties(Period retention, Integer batchSize, Duration sweepInterval) {
-    PrivacyProperties {
+record RetentionProperties(Period retention, Integer batchSize, Duration sweepInterval) {
+    RetentionProperties {
         retention = retention == null ? Period.ZERO : retention;
         batchSize = batchSize == null ? 500 : batchSize;
         sweepInterval = sweepInterval == null ? Duration.ofHours(1) : sweepInterval;
