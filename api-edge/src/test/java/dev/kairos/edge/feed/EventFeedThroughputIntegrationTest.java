@@ -32,19 +32,9 @@ class EventFeedThroughputIntegrationTest {
         FeedProperties properties = new FeedProperties("http://localhost:8080", Duration.ofMillis(200), Duration.ofSeconds(15), 5,
                 Duration.ofHours(1), Duration.ofSeconds(1));
         EventFeed feed = new EventFeed(jdbc, new PublicEvents(properties), new SettledPosition(jdbc, properties));
-        List<UUID> businesses = java.util.stream.IntStream.range(0, BUSINESSES)
-                .mapToObj(i -> UUID.nameUUIDFromBytes(("business " + i).getBytes())).toList();
+        List<UUID> businesses = SyntheticEvents.businesses("feed", BUSINESSES);
         long insertStarted = System.nanoTime();
-        jdbc.update("""
-                INSERT INTO domainevententry (event_identifier, meta_data, payload, payload_type, time_stamp, aggregate_identifier, sequence_number, type)
-                SELECT md5('event ' || n)::uuid::text, convert_to('{}', 'UTF8'),
-                       convert_to('{"appointmentId":{"id":"' || md5('appointment ' || n)::uuid || '"},"businessId":{"id":"'
-                                  || (?::uuid[])[1 + n % ?] || '"},"staffId":{"id":"' || md5('staff ' || n % 7)::uuid
-                                  || '"},"revision":2}', 'UTF8'),
-                       'dev.kairos.booking.calendar.AppointmentConfirmed', '2026-12-01T08:00:00Z',
-                       md5('staff ' || n % 7 || (?::uuid[])[1 + n % ?])::uuid::text, n, 'StaffCalendar'
-                FROM generate_series(1, ?) AS n""",
-                businesses.toArray(UUID[]::new), BUSINESSES, businesses.toArray(UUID[]::new), BUSINESSES, EVENTS);
+        SyntheticEvents.store(jdbc, "feed", businesses, EVENTS);
         double insertSeconds = (System.nanoTime() - insertStarted) / 1e9;
         List<String> types = PublicEvents.sourceTypes(List.of());
 

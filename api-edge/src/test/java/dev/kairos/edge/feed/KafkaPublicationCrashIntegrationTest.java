@@ -19,9 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 import static dev.kairos.edge.feed.PublishedRecords.Received;
 import static dev.kairos.edge.feed.PublishedRecords.StoredEvent;
@@ -46,7 +44,7 @@ class KafkaPublicationCrashIntegrationTest {
         Flyway.configure().dataSource(database).locations("classpath:db/migration/command", "classpath:db/migration/availability",
                 "classpath:db/migration/customers", "classpath:db/migration/edge").load().migrate();
         JdbcTemplate jdbc = new JdbcTemplate(database);
-        preload(jdbc);
+        SyntheticEvents.store(jdbc, "crash", SyntheticEvents.businesses("crash", BUSINESSES), EVENTS);
         String servers = TestBroker.shared().bootstrapServers();
         long head = jdbc.queryForObject("SELECT max(global_index) FROM domainevententry", Long.class);
 
@@ -88,21 +86,6 @@ class KafkaPublicationCrashIntegrationTest {
         assertThat(PublishedRecords.firstSeenByKey(received)).isEqualTo(PublishedRecords.storedByBusiness(stored));
         System.out.printf("crash takeover: killed at position %,d of %,d; %,d records before the takeover, %,d in all, %,d duplicated%n",
                 positionAtCrash, head, beforeTakeover.size(), received.size(), duplicated.size());
-    }
-
-    /** Made-up public events of several businesses, stored the way the store stores them (the feed index trigger runs). */
-    private static void preload(JdbcTemplate jdbc) {
-        List<UUID> businesses = IntStream.range(0, BUSINESSES).mapToObj(i -> UUID.nameUUIDFromBytes(("crash business " + i).getBytes())).toList();
-        jdbc.update("""
-                INSERT INTO domainevententry (event_identifier, meta_data, payload, payload_type, time_stamp, aggregate_identifier, sequence_number, type)
-                SELECT md5('crash event ' || n)::uuid::text, convert_to('{}', 'UTF8'),
-                       convert_to('{"appointmentId":{"id":"' || md5('appointment ' || n)::uuid || '"},"businessId":{"id":"'
-                                  || (?::uuid[])[1 + n % ?] || '"},"staffId":{"id":"' || md5('staff ' || n % 7)::uuid
-                                  || '"},"revision":2}', 'UTF8'),
-                       'dev.kairos.booking.calendar.AppointmentConfirmed', '2026-12-01T08:00:00Z',
-                       md5('staff ' || n % 7 || (?::uuid[])[1 + n % ?])::uuid::text, n, 'StaffCalendar'
-                FROM generate_series(1, ?) AS n""",
-                businesses.toArray(UUID[]::new), BUSINESSES, businesses.toArray(UUID[]::new), BUSINESSES, EVENTS);
     }
 
     /** The position the publication group's token stores (its one segment; a replay token while catching up). */
