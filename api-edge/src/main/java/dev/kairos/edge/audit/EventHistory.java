@@ -69,12 +69,13 @@ class EventHistory {
         requireOwned(type, aggregateId, business);
         return jdbc.query("""
                         SELECT sequence_number, event_identifier, payload_type, payload_revision, time_stamp,
-                               payload, convert_from(meta_data, 'UTF8') AS meta_data
+                               payload, meta_data
                         FROM domainevententry
                         WHERE aggregate_identifier = ? AND type = ? AND sequence_number > ?
                         ORDER BY sequence_number LIMIT ?""",
                 (rs, i) -> {
-                    JsonNode metadata = rs.getString("meta_data") == null ? json.createObjectNode() : json.readTree(rs.getString("meta_data"));
+                    byte[] storedMetadata = rs.getBytes("meta_data");
+                    JsonNode metadata = storedMetadata == null ? json.createObjectNode() : json.readTree(personalData.open(storedMetadata));
                     return new RecordedEvent(rs.getLong("sequence_number"), rs.getString("event_identifier"),
                             rs.getString("payload_type"), Instant.parse(rs.getString("time_stamp")),
                             json.readTree(rs.getString("payload_revision") == null

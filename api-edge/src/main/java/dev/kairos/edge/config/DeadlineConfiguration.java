@@ -4,6 +4,8 @@ import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import dev.kairos.edge.privacy.PersonalData;
+import dev.kairos.edge.privacy.PersonalDataSerializer;
 import org.axonframework.deadline.dbscheduler.DbSchedulerBinaryDeadlineDetails;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationContext;
@@ -38,19 +40,21 @@ class DeadlineConfiguration {
      * The scheduler's life cycle belongs to the db-scheduler starter, so the deadline manager neither starts nor stops
      * it. Deadline rows are written by a Jackson serializer that reads properties through accessors: the engine's
      * general one reads fields (for snapshots), and an aggregate's scope descriptor resolves its identifier lazily
-     * through its getter, so its field is still empty when the deadline is stored.
+     * through its getter, so its field is still empty when the deadline is stored. Personal data in a deadline (the
+     * client address of a customer whose own request scheduled it) is sealed as in stored events.
      */
     @Bean
     DbSchedulerDeadlineManager deadlineManager(Scheduler scheduler, org.axonframework.config.Configuration axon,
                                                TransactionManager transactionManager,
-                                               DeadlineManagerSpanFactory spanFactory) {
+                                               DeadlineManagerSpanFactory spanFactory, PersonalData personalData,
+                                               @Qualifier("defaultAxonObjectMapper") ObjectMapper axonMapper) {
         return DbSchedulerDeadlineManager.builder()
                 .scheduler(scheduler)
                 .scopeAwareProvider(new ConfigurationScopeAwareProvider(axon))
-                .serializer(JacksonSerializer.builder().objectMapper(new ObjectMapper()
+                .serializer(new PersonalDataSerializer(JacksonSerializer.builder().objectMapper(new ObjectMapper()
                         .registerModule(new JavaTimeModule())
                         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)).build())
+                        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)).build(), personalData, axonMapper))
                 .transactionManager(transactionManager)
                 .spanFactory(spanFactory)
                 .startScheduler(false)

@@ -3,8 +3,11 @@ package dev.kairos.edge.identity;
 import dev.kairos.booking.access.AuthenticationEventType;
 import dev.kairos.booking.access.AuthenticationRecorded;
 import dev.kairos.booking.common.BusinessId;
+import dev.kairos.booking.common.CustomerId;
+import dev.kairos.edge.access.Role;
 import dev.kairos.edge.support.IdGenerator;
 import org.axonframework.eventhandling.gateway.EventGateway;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -19,11 +22,13 @@ public class AuthEvents {
     private final EventGateway events;
     private final IdGenerator ids;
     private final Clock clock;
+    private final JdbcTemplate jdbc;
 
-    AuthEvents(EventGateway events, IdGenerator ids, Clock clock) {
+    AuthEvents(EventGateway events, IdGenerator ids, Clock clock, JdbcTemplate jdbc) {
         this.events = events;
         this.ids = ids;
         this.clock = clock;
+        this.jdbc = jdbc;
     }
 
     public void record(BusinessId business, UUID userId, AuthenticationEventType type, String detail, String ip) {
@@ -40,6 +45,17 @@ public class AuthEvents {
 
     public void record(BusinessId business, UUID userId, UUID apiKeyId, AuthenticationEventType type, String detail, String ip) {
         String note = detail == null ? null : detail.length() > 500 ? detail.substring(0, 500) : detail;
-        events.publish(new AuthenticationRecorded(ids.next(), business, userId, apiKeyId, type.value(), note, ip, clock.instant()));
+        events.publish(new AuthenticationRecorded(ids.next(), business, userId, apiKeyId, type.value(), note, ip, clock.instant(),
+                customerOf(business, userId)));
+    }
+
+    /** The customer a user is in the business when theirs is a customer account; null for staff and the rest. */
+    private CustomerId customerOf(BusinessId business, UUID userId) {
+        if (business == null || userId == null) {
+            return null;
+        }
+        return jdbc.queryForList("SELECT customer_id FROM membership WHERE user_id = ? AND business_id = ? AND role = ? "
+                        + "AND customer_id IS NOT NULL", UUID.class, userId, business.id(), Role.CUSTOMER.name())
+                .stream().findFirst().map(CustomerId::new).orElse(null);
     }
 }

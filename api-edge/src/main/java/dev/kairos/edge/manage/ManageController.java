@@ -16,6 +16,7 @@ import dev.kairos.booking.catalog.ChangeWindow;
 import dev.kairos.booking.catalog.ServiceTerms;
 import dev.kairos.booking.common.BookingException;
 import dev.kairos.booking.common.CommandOutcome;
+import dev.kairos.booking.common.CustomerId;
 import dev.kairos.booking.common.ErrorCode;
 import dev.kairos.booking.common.Money;
 import dev.kairos.booking.common.ServiceId;
@@ -112,12 +113,13 @@ class ManageController {
     @PostMapping("/cancel")
     ResponseEntity<Changed> cancel(@PathVariable String token, @RequestBody(required = false) CancelRequest request) {
         ManageLinks.Claims claims = claims(token);
-        known(claims).ifPresent(ManageController::requireLive);
+        Optional<AppointmentView> known = known(claims);
+        known.ifPresent(ManageController::requireLive);
         String reason = request == null ? null : request.reason();
         BookingException.require(reason == null || reason.length() <= 500, ErrorCode.VALIDATION_FAILED,
                 "reason has at most 500 characters");
-        CommandOutcome outcome = commands.send(new CancelAppointment(claims.appointmentId(), claims.businessId(), reason,
-                null, Initiator.CUSTOMER, null));
+        CommandOutcome outcome = commands.sendAsCustomer(customerOf(known), new CancelAppointment(claims.appointmentId(),
+                claims.businessId(), reason, null, Initiator.CUSTOMER, null));
         return Accepted.changed(outcome, new Changed(claims.appointmentId().id(), AppointmentStatus.CANCELLED.name(),
                 outcome.revision(), outcome.feeDue(), null));
     }
@@ -130,7 +132,7 @@ class ManageController {
         known.ifPresent(ManageController::requireLive);
         CommandOutcome outcome;
         try {
-            outcome = commands.send(new RescheduleAppointment(claims.appointmentId(), claims.businessId(),
+            outcome = commands.sendAsCustomer(customerOf(known), new RescheduleAppointment(claims.appointmentId(), claims.businessId(),
                     request.start().toInstant(), request.staffId() == null ? null : new StaffId(request.staffId()), null,
                     Initiator.CUSTOMER, null));
         } catch (SlotUnavailableException e) {
@@ -145,6 +147,11 @@ class ManageController {
         return Accepted.changed(outcome, new Changed(claims.appointmentId().id(), after.or(() -> known)
                 .map(AppointmentView::status).orElse(AppointmentStatus.SCHEDULED.name()), outcome.revision(),
                 outcome.feeDue(), fresh));
+    }
+
+    /** Who the customer of the appointment is, once the read model knows the appointment. */
+    private static CustomerId customerOf(Optional<AppointmentView> known) {
+        return known.map(AppointmentView::customerId).map(CustomerId::new).orElse(null);
     }
 
     /** Free slots of the appointment's service over local dates of {@code timeZone} (default: the business's zone). */

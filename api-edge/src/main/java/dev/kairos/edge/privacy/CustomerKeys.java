@@ -77,6 +77,11 @@ public class CustomerKeys {
         return create(customer);
     }
 
+    /** The customer's live key, if they have one; never creates one. */
+    public Optional<DataKey> live(CustomerId customer) {
+        return Optional.ofNullable(state(customer).live());
+    }
+
     /** When the customer was last erased (their keys destroyed); empty when never. */
     public Optional<Instant> lastErasure(CustomerId customer) {
         return Optional.ofNullable(state(customer).lastErasure());

@@ -20,15 +20,19 @@ import java.util.UUID;
 
 /**
  * Finds personal data in a serialized message (a JSON tree) and seals or opens it. Personal data is the value of a
- * {@code customer} or {@code notes} field of any object that also names a {@code customerId}: the customer details of
- * events, snapshots and whatever else is stored. Each such value is replaced by an envelope
+ * {@code customer}, {@code notes} or {@code ip} field of any object that also names a {@code customerId}: the customer
+ * details of events, snapshots and whatever else is stored, and the client address in the metadata of what a customer
+ * sent themselves (and in their authentication events). A client address is sealed only under a key the customer
+ * already has: without one (never booked, or erased) it is dropped, never the reason for a new key. Each such value is replaced by an envelope
  * {@code {"pii":"v1","key":"<customer key id>","data":"<base64 iv|ciphertext|tag>"}}, sealed with the customer's key
  * and bound (AAD) to the customer, the field and the key. An envelope whose key was destroyed opens as the erased
  * form: {@link CustomerDetails#erased()} for {@code customer}, null for anything else.
  */
 public final class PersonalData {
     static final String VERSION = "v1";
-    private static final List<String> FIELDS = List.of("customer", "notes");
+    private static final List<String> FIELDS = List.of("customer", "notes", "ip");
+    /** The field that is sealed only under a key the customer already has. */
+    private static final String CLIENT_ADDRESS = "ip";
     private static final byte[] ENVELOPE_MARK = "\"pii\":\"v1\"".getBytes(StandardCharsets.UTF_8);
     private static final byte[] CUSTOMER_ID_MARK = "\"customerId\":".getBytes(StandardCharsets.UTF_8);
 
@@ -77,9 +81,10 @@ public final class PersonalData {
                 continue;
             }
             boolean erased = fromBeforeErasure(holder, customer, plaintext);
-            CustomerKeys.DataKey key = erased ? null : keys.current(customer);
+            CustomerKeys.DataKey key = erased ? null
+                    : plain.equals(List.of(CLIENT_ADDRESS)) ? keys.live(customer).orElse(null) : keys.current(customer);
             for (String field : plain) {
-                holder.set(field, erased ? erasedForm(field) : envelope(key, customer, field, holder.get(field)));
+                holder.set(field, key == null ? erasedForm(field) : envelope(key, customer, field, holder.get(field)));
             }
             changed = true;
         }
@@ -256,7 +261,7 @@ public final class PersonalData {
             if (isEnvelope(node)) {
                 return;
             }
-            if (node.has("customerId") && (node.has("customer") || node.has("notes"))) {
+            if (node.has("customerId") && FIELDS.stream().anyMatch(node::has)) {
                 found.add((ObjectNode) node);
             }
             for (Map.Entry<String, JsonNode> child : (Iterable<Map.Entry<String, JsonNode>>) node::fields) {

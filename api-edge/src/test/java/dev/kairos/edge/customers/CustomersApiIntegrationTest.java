@@ -165,7 +165,8 @@ class CustomersApiIntegrationTest extends EngineTest {
         String token = account.text("access_token");
         UUID zoe = s.customerIdOf(account);
         Api.Response byPhone = s.book("2026-12-03T09:00:00Z", "Zoe", null, "+4989765432", "secret allergy note");
-        s.book("2026-12-04T09:00:00Z", "Zoe Erased", "zoe@erase.test", "+4989765432", "another secret note");
+        Api.Response second = s.book("2026-12-04T09:00:00Z", "Zoe Erased", "zoe@erase.test", "+4989765432", "another secret note");
+        assertThat(second.text("customerId")).isEqualTo(zoe.toString());
         UUID phoneId = UUID.fromString(byPhone.text("customerId"));
         Api.Response kept = s.book("2026-12-05T09:00:00Z", "Kim Kept", "kim@erase.test", null, "kim's note");
         Api.Response joined = api.post("/api/v1/businesses/" + s.businessId() + "/waitlist", """
@@ -173,6 +174,24 @@ class CustomersApiIntegrationTest extends EngineTest {
                  "customer":{"name":"Zoe Erased","email":"zoe@erase.test"}}""".formatted(s.cut), "Idempotency-Key", "zoe-waits");
         assertThat(joined.status()).as(joined.raw().body()).isEqualTo(201);
         s.customer(zoe, 3);
+
+        // what Zoe sends herself, signed in or through her booking's manage link, records her client address sealed
+        // with her key: auditors read it, the stored rows do not hold it
+        UUID user = UUID.fromString(account.text("userId"));
+        Api.Response moved = api.as(token).post("/api/v1/appointments/" + second.text("id") + "/reschedule",
+                "{\"start\":\"2026-12-04T11:00:00Z\"}");
+        assertThat(moved.status()).as(moved.raw().body()).isEqualTo(200);
+        String manage = byPhone.json().path("manage").path("token").asString();
+        assertThat(api.anonymous().get("/api/v1/manage/" + manage, "Consistency-Token",
+                byPhone.header("Consistency-Token").orElseThrow()).status()).isEqualTo(200);
+        Api.Response cancelled = api.anonymous().post("/api/v1/manage/" + manage + "/cancel", "{\"reason\":\"cannot come\"}");
+        assertThat(cancelled.status()).as(cancelled.raw().body()).isEqualTo(200);
+        assertThat(origin(s, "AppointmentRescheduled").path("ip").asString()).isEqualTo("127.0.0.1");
+        assertThat(origin(s, "AppointmentRescheduled").path("who").asString()).isEqualTo("user:" + user);
+        assertThat(origin(s, "AppointmentCancelled").path("ip").asString()).isEqualTo("127.0.0.1");
+        assertThat(origin(s, "AppointmentBooked").path("ip").asString()).as("the owner's address").isEqualTo("127.0.0.1");
+        assertThat(storedAddresses(s, user)).isNotEmpty().noneMatch(r -> r.contains("127.0.0.1"))
+                .allMatch(r -> r.contains("\"pii\":\"v1\""));
 
         // another customer's erasure is not theirs to ask for; staff may not erase anyone
         assertThat(api.as(token).post("/api/v1/customers/" + kept.text("customerId") + "/erase", null).status()).isEqualTo(404);
@@ -207,8 +226,13 @@ class CustomersApiIntegrationTest extends EngineTest {
         assertThat(rows("SELECT t::text FROM appointment_view t WHERE business_id = ?", s.businessId()).toString()).contains("kim's note");
         assertThat(rows("SELECT t::text FROM waitlist_view t WHERE business_id = ?", s.businessId()))
                 .hasSize(1).allSatisfy(r -> assertThat(r).contains("[erased]").doesNotContain(personal));
+        // the client addresses of what she sent herself are erased with her; the owner's stay
+        assertThat(origin(s, "AppointmentRescheduled").hasNonNull("ip")).isFalse();
+        assertThat(origin(s, "AppointmentRescheduled").path("who").asString()).isEqualTo("user:" + user);
+        assertThat(origin(s, "AppointmentCancelled").hasNonNull("ip")).isFalse();
+        assertThat(origin(s, "AppointmentBooked").path("ip").asString()).isEqualTo("127.0.0.1");
+        assertThat(storedAddresses(s, user)).noneMatch(r -> r.contains("127.0.0.1"));
         // identity: the account keeps only its id, its sessions are over, its token no longer works
-        UUID user = UUID.fromString(account.text("userId"));
         assertThat(rows("SELECT t::text FROM app_user t WHERE user_id = ?", user)).singleElement()
                 .satisfies(r -> assertThat(r).doesNotContain(personal));
         assertThat(jdbc.queryForObject("SELECT count(*) FROM login_session WHERE user_id = ? AND revoked_at IS NULL", Integer.class, user)).isZero();
@@ -329,6 +353,33 @@ class CustomersApiIntegrationTest extends EngineTest {
         assertThat(r.status()).as(body + " -> " + r.raw().body()).isEqualTo(status);
         assertThat(r.code()).as(body).isEqualTo(code);
         assertThat(r.contentType()).contains("application/problem+json");
+    }
+
+    /** The origin the audit history shows for the first event of the type on the salon's calendar. */
+    private JsonNode origin(Salon s, String type) {
+        Api.Response history = api.get("/api/v1/audit/staff-calendar/" + s.staff + "/events?limit=100", "X-Business-Id", s.tenant());
+        assertThat(history.status()).as(history.raw().body()).isEqualTo(200);
+        for (JsonNode event : history.json().path("items")) {
+            if (event.path("type").asString().endsWith("." + type)) {
+                return event.path("metadata");
+            }
+        }
+        throw new AssertionError("no " + type + " in " + history.raw().body());
+    }
+
+    /**
+     * The stored rows that hold a client address of the customer account {@code user}: the metadata of the events
+     * of what it sent, and its authentication events.
+     */
+    private List<String> storedAddresses(Salon s, UUID user) {
+        List<String> stored = new ArrayList<>(rows("""
+                SELECT convert_from(meta_data, 'UTF8') FROM domainevententry WHERE aggregate_identifier = ?
+                AND convert_from(meta_data, 'UTF8')::jsonb ->> 'customerId' IS NOT NULL""", s.staff.toString()));
+        stored.addAll(rows("""
+                SELECT convert_from(payload, 'UTF8') FROM domainevententry
+                WHERE payload_type = 'dev.kairos.booking.access.AuthenticationRecorded'
+                AND convert_from(payload, 'UTF8')::jsonb ->> 'user' = ?""", user.toString()));
+        return stored;
     }
 
     private List<String> rows(String sql, Object arg) {

@@ -1,6 +1,8 @@
 package dev.kairos.edge.privacy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kairos.booking.calendar.AppointmentBooked;
 import dev.kairos.booking.calendar.CustomerDetails;
 import dev.kairos.booking.common.AppointmentId;
@@ -437,6 +439,43 @@ class PersonalDataIntegrationTest extends EngineTest {
         assertThat(customerKeys.lastErasure(customer)).contains(NOW);
         CustomerKeys.DataKey next = transaction.execute(s -> customerKeys.current(customer));
         assertThat(next.keyId()).isNotIn(live.keyId(), rolledBack);
+    }
+
+    @Test
+    void aClientAddressIsSealedOnlyUnderAKeyTheCustomerHasAndDroppedWithoutOne() {
+        org.springframework.transaction.support.TransactionTemplate transaction =
+                new org.springframework.transaction.support.TransactionTemplate(springTransactions);
+        BusinessId business = new BusinessId(UUID.nameUUIDFromBytes("addresses".getBytes(StandardCharsets.UTF_8)));
+        CustomerId stranger = CustomerId.forContact(business, "stranger@addresses.test", null);
+        CustomerId known = CustomerId.forContact(business, "known@addresses.test", null);
+        transaction.execute(s -> customerKeys.current(known));
+
+        // no key: the address is dropped, and no key is made for it
+        ObjectNode withoutKey = metadata(stranger, "203.0.113.9");
+        Boolean changed = transaction.execute(s -> personalData.seal(withoutKey, PersonalData.Plaintext.SEAL));
+        assertThat(changed).isTrue();
+        assertThat(withoutKey.get("ip").isNull()).isTrue();
+        assertThat(withoutKey.get("who").asText()).isEqualTo("user:someone");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM customer_key WHERE customer_id = ?", Long.class, stranger.id())).isZero();
+
+        // a key: sealed under it, opened for readers, gone with the key
+        ObjectNode withKey = metadata(known, "203.0.113.10");
+        transaction.execute(s -> personalData.seal(withKey, PersonalData.Plaintext.SEAL));
+        assertThat(withKey.get("ip").path("pii").asText()).isEqualTo("v1");
+        assertThat(withKey.toString()).doesNotContain("203.0.113.10");
+        byte[] stored = withKey.toString().getBytes(StandardCharsets.UTF_8);
+        assertThat(new String(personalData.open(stored), StandardCharsets.UTF_8)).contains("\"ip\":\"203.0.113.10\"");
+        transaction.executeWithoutResult(s -> customerKeys.destroy(known, NOW));
+        assertThat(new String(personalData.open(stored), StandardCharsets.UTF_8)).contains("\"ip\":null")
+                .doesNotContain("203.0.113.10");
+    }
+
+    private static ObjectNode metadata(CustomerId customer, String ip) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.put("who", "user:someone");
+        node.put("ip", ip);
+        node.put("customerId", customer.id().toString());
+        return node;
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.kairos.booking.access;
 
 import dev.kairos.booking.common.BusinessId;
+import dev.kairos.booking.common.CustomerId;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -15,7 +16,10 @@ import java.util.UUID;
  * @param type     what happened, one of {@link AuthenticationEventType}'s names in kebab case
  * @param detail   a short human-readable note; never a secret
  * @param ip       the client address the request came from, if there was a request
+ * @param customerId for a customer's own account: the customer it is, whose personal data the client address is
+ *                   (the store seals it with that customer's key, so erasing the customer erases it); null otherwise
+ *                   and in events recorded before this field existed
  */
 public record AuthenticationRecorded(UUID eventId, BusinessId business, UUID user, UUID apiKey, String type, String detail,
-                                     String ip, Instant at) {
+                                     String ip, Instant at, CustomerId customerId) {
 }
