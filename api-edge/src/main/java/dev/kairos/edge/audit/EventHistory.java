@@ -78,8 +78,7 @@ class EventHistory {
                     JsonNode metadata = storedMetadata == null ? json.createObjectNode() : json.readTree(personalData.open(storedMetadata));
                     return new RecordedEvent(rs.getLong("sequence_number"), rs.getString("event_identifier"),
                             rs.getString("payload_type"), Instant.parse(rs.getString("time_stamp")),
-                            json.readTree(rs.getString("payload_revision") == null
-                                    ? personalData.openLegacy(rs.getBytes("payload")) : personalData.open(rs.getBytes("payload"))),
+                            json.readTree(personalData.openStored(rs.getBytes("payload"), rs.getString("payload_revision"))),
                             new Origin(text(metadata, "who"), text(metadata, "ip"), text(metadata, "correlationId"),
                                     text(metadata, "traceId")));
                 },

@@ -19,6 +19,7 @@ import dev.kairos.customers.CustomerQueries.CustomerView;
 import dev.kairos.customers.CustomerQueries.Linked;
 import dev.kairos.customers.CustomerQueries.Page;
 import dev.kairos.edge.access.ActingFor;
+import dev.kairos.edge.identity.AccessLog;
 import dev.kairos.edge.identity.Accounts;
 import dev.kairos.edge.support.Commands;
 import dev.kairos.edge.support.ConsistencyTokens;
@@ -43,6 +44,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * Customers of a business: search, one profile, preferences, everything held about them (export) and erasure.
@@ -51,23 +53,25 @@ import java.util.UUID;
 @RestController
 class CustomerController {
     static final int MAX_PAGE = 200;
-    /** At most this many appointments, waitlist entries and event ids go into one export. */
+    /** At most this many appointments, waitlist entries, sign-in events and stored events go into one export. */
     static final int EXPORT_LIMIT = 10_000;
 
     private final CustomerQueries customers;
     private final ScheduleQueries schedule;
     private final Accounts accounts;
     private final CustomerEvents events;
+    private final AccessLog accessLog;
     private final Commands commands;
     private final Reads reads;
     private final Clock clock;
 
     CustomerController(CustomerQueries customers, ScheduleQueries schedule, Accounts accounts, CustomerEvents events,
-                       Commands commands, Reads reads, Clock clock) {
+                       AccessLog accessLog, Commands commands, Reads reads, Clock clock) {
         this.customers = customers;
         this.schedule = schedule;
         this.accounts = accounts;
         this.events = events;
+        this.accessLog = accessLog;
         this.commands = commands;
         this.reads = reads;
         this.clock = clock;
@@ -127,10 +131,16 @@ class CustomerController {
                 .body(new PreferencesSet(customerId, now.timeZone(), now.language(), now.channel(), outcome.revision()));
     }
 
-    /** Everything the engine holds about one customer, for them to take away (GDPR art. 15 and 20). */
-    record Export(Instant exportedAt, UUID businessId, CustomerView profile, List<AppointmentView> appointments,
-                  List<WaitlistEntryView> waitlistEntries, List<Accounts.CustomerAccount> accounts,
-                  List<CustomerEvents.EventRef> events) {
+    /**
+     * Everything the engine holds about one customer, for them to take away (GDPR art. 15 and 20): the profile, the
+     * appointments and waitlist entries, the customer accounts with their authentication events (client addresses
+     * included), and the stored events that name the customer, as they read with the customer's key. {@code complete}
+     * is false when a list reached {@link #EXPORT_LIMIT} and was cut there.
+     */
+    record Export(Instant exportedAt, UUID businessId, boolean complete, CustomerView profile,
+                  List<AppointmentView> appointments, List<WaitlistEntryView> waitlistEntries,
+                  List<Accounts.CustomerAccount> accounts, List<AccessLog.Entry> signIns,
+                  List<CustomerEvents.StoredEvent> events) {
     }
 
     @GetMapping("/api/v1/customers/{customerId}/export")
@@ -140,9 +150,16 @@ class CustomerController {
         CustomerView profile = reads.any(token, () -> customers.customer(business, new CustomerId(customerId))
                 .orElseThrow(() -> notFound(customerId))).getBody();
         List<UUID> ids = profile.customerIds();
-        Export export = new Export(clock.instant(), businessId, profile, schedule.appointmentsOf(business, ids, EXPORT_LIMIT),
-                schedule.waitlistOf(business, ids, EXPORT_LIMIT), accounts.ofCustomers(business, ids),
-                events.concerning(business, ids, EXPORT_LIMIT));
+        List<AppointmentView> appointments = schedule.appointmentsOf(business, ids, EXPORT_LIMIT);
+        List<WaitlistEntryView> waitlist = schedule.waitlistOf(business, ids, EXPORT_LIMIT);
+        List<Accounts.CustomerAccount> customerAccounts = accounts.ofCustomers(business, ids);
+        List<AccessLog.Entry> signIns = accessLog.ofUsers(businessId,
+                customerAccounts.stream().map(Accounts.CustomerAccount::userId).toList(), EXPORT_LIMIT);
+        List<CustomerEvents.StoredEvent> stored = events.concerning(business, ids, EXPORT_LIMIT);
+        boolean complete = Stream.of(appointments, waitlist, signIns, stored)
+                .allMatch(list -> list.size() < EXPORT_LIMIT);
+        Export export = new Export(clock.instant(), businessId, complete, profile, appointments, waitlist,
+                customerAccounts, signIns, stored);
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("customer-" + profile.id() + ".json").build().toString())

@@ -6,6 +6,8 @@ import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -35,13 +37,23 @@ public class AccessLog {
                 event.detail(), event.ip(), Timestamp.from(event.at()));
     }
 
+    /** The events of {@code users} in {@code businessId}, oldest first, at most {@code limit}. */
+    public List<Entry> ofUsers(UUID businessId, List<UUID> users, int limit) {
+        return jdbc.query("SELECT * FROM auth_event_view WHERE business_id = ? AND user_id = ANY(?) ORDER BY seq LIMIT ?",
+                (rs, i) -> entry(rs), businessId, users.toArray(UUID[]::new), limit);
+    }
+
     /** Events of {@code businessId} ({@code null}: of no business) after {@code position}, at most {@code limit}. */
     public List<Entry> after(UUID businessId, long position, int limit) {
         return jdbc.query("SELECT * FROM auth_event_view WHERE business_id " + (businessId == null ? "IS NULL" : "= ?")
                         + " AND seq > ? ORDER BY seq LIMIT ?",
-                (rs, i) -> new Entry(rs.getLong("seq"), rs.getObject("event_id", UUID.class), rs.getObject("business_id", UUID.class),
-                        rs.getObject("user_id", UUID.class), rs.getObject("api_key_id", UUID.class), rs.getString("type"),
-                        rs.getString("detail"), rs.getString("ip"), rs.getTimestamp("occurred_at").toInstant()),
+                (rs, i) -> entry(rs),
                 businessId == null ? new Object[]{position, limit} : new Object[]{businessId, position, limit});
+    }
+
+    private static Entry entry(ResultSet rs) throws SQLException {
+        return new Entry(rs.getLong("seq"), rs.getObject("event_id", UUID.class), rs.getObject("business_id", UUID.class),
+                rs.getObject("user_id", UUID.class), rs.getObject("api_key_id", UUID.class), rs.getString("type"),
+                rs.getString("detail"), rs.getString("ip"), rs.getTimestamp("occurred_at").toInstant());
     }
 }

@@ -148,6 +148,14 @@ public final class PersonalData {
     }
 
     /**
+     * A stored event payload for display, its personal data opened: {@code revision} is the stored payload revision
+     * (null for what an older engine stored, read through {@link #openLegacy}).
+     */
+    public byte[] openStored(byte[] payload, String revision) {
+        return revision == null ? openLegacy(payload) : open(payload);
+    }
+
+    /**
      * {@code json} as stored by an older engine (plaintext personal data, not yet rewritten) for display: the personal
      * data of customers erased since replaced by the erased form, the rest as it is. Creates no key.
      */

@@ -151,6 +151,14 @@ class CustomersApiIntegrationTest extends EngineTest {
         body.path("events").forEach(e -> types.add(e.path("type").asString()));
         assertThat(types).contains("AppointmentBooked", "WaitlistJoined");
         assertThat(body.path("events").get(0).path("eventId").asString()).isNotBlank();
+        // the stored events as they read with the customer's key, not as sealed envelopes
+        assertThat(body.path("events").toString()).contains("left-handed, likes tea", "Erin Export").doesNotContain("\"pii\"");
+        // the account's authentication events with their client addresses
+        List<String> signIns = new ArrayList<>();
+        body.path("signIns").forEach(e -> signIns.add(e.path("type").asString() + " " + e.path("ip").asString()));
+        assertThat(signIns).isNotEmpty().allMatch(e -> e.endsWith(" 127.0.0.1"));
+        assertThat(body.path("signIns").get(0).path("userId").asString()).isEqualTo(account.text("userId"));
+        assertThat(body.path("complete").asBoolean()).isTrue();
 
         // a customer exports only themselves; staff not at all
         Api.Response someoneElse = s.book("2026-12-04T09:00:00Z", "Other", "other@export.test", null, null);
