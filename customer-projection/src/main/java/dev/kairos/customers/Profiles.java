@@ -41,11 +41,24 @@ final class Profiles {
         jdbc.query("SELECT pg_advisory_xact_lock(?)", rs -> null, key);
     }
 
-    /** The customer was booked with these details: their contacts link them to others. */
+    /**
+     * The customer was booked with these details: their contacts link them to others. A returning customer booked
+     * with contacts already known links no one new, so their group and its profile id stay as they are and only the
+     * profile's row is written again (the newest booking's details).
+     */
     void contacted(BusinessId business, CustomerId customer, CustomerDetails details) {
+        int added = 0;
         for (String contact : contacts(details.email(), details.phone())) {
-            jdbc.update("INSERT INTO customer_contact (business_id, contact, customer_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+            added += jdbc.update("INSERT INTO customer_contact (business_id, contact, customer_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
                     business.id(), contact, customer.id());
+        }
+        if (added == 0) {
+            List<UUID> profile = jdbc.queryForList("SELECT profile_id FROM customer_view WHERE customer_id = ?", UUID.class,
+                    customer.id());
+            if (!profile.isEmpty()) {
+                write(business, profile.get(0));
+                return;
+            }
         }
         refresh(business, Set.of(customer.id()));
     }

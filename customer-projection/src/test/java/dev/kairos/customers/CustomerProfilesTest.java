@@ -84,6 +84,25 @@ class CustomerProfilesTest {
     }
 
     @Test
+    void aReturningCustomerWithKnownContactsKeepsTheProfileWhichShowsTheirNewestDetails() {
+        CustomerId byPhone = book(business, "Ada", null, "+4917012345678", NOW);
+        CustomerId byEmail = book(business, "Ada Lovelace", "ada@example.com", "+4917012345678", NOW.plusSeconds(60));
+        String before = dump();
+        // the same contacts again, under a new name: no one new is linked, the newest name shows
+        assertThat(book(business, "Ada King", "ada@example.com", "+4917012345678", NOW.plusSeconds(120))).isEqualTo(byEmail);
+        CustomerView profile = queries.customer(business, byPhone).orElseThrow();
+        assertThat(profile.id()).isEqualTo(smallest(byPhone, byEmail));
+        assertThat(profile.customerIds()).containsExactlyInAnyOrder(byPhone.id(), byEmail.id());
+        assertThat(profile.name()).isEqualTo("Ada King");
+        assertThat(profile.appointments()).hasSize(3);
+        assertThat(count("customer_profile")).isEqualTo(1);
+        assertThat(dump()).isNotEqualTo(before);
+        // an older booking of known contacts arriving late changes nothing the profile shows
+        book(business, "Ada Byron", null, "+4917012345678", NOW.minusSeconds(60));
+        assertThat(queries.customer(business, byPhone).orElseThrow().name()).isEqualTo("Ada King");
+    }
+
+    @Test
     void theSameProfileWhateverOrderTheBookingsArriveIn() {
         CustomerId byEmail = book(business, "Ada Lovelace", "ada@example.com", "+4917012345678", NOW.plusSeconds(60));
         CustomerId byPhone = book(business, "Ada", null, "+4917012345678", NOW);
