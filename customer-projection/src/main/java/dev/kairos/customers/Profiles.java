@@ -104,15 +104,11 @@ final class Profiles {
 
     /** The profile's row as its ids' bookings and preferences show it; none when nothing personal is left. */
     private void write(BusinessId business, UUID profile) {
-        List<String[]> newest = jdbc.query("SELECT "
-                        + "(SELECT a.customer_name FROM customer_appointment a JOIN customer_view v ON v.customer_id = a.customer_id "
-                        + " WHERE v.profile_id = ? AND a.customer_name <> ? ORDER BY a.booked_at DESC, a.appointment_id DESC LIMIT 1), "
-                        + "(SELECT a.customer_email FROM customer_appointment a JOIN customer_view v ON v.customer_id = a.customer_id "
-                        + " WHERE v.profile_id = ? AND a.customer_email IS NOT NULL ORDER BY a.booked_at DESC, a.appointment_id DESC LIMIT 1), "
-                        + "(SELECT a.customer_phone FROM customer_appointment a JOIN customer_view v ON v.customer_id = a.customer_id "
-                        + " WHERE v.profile_id = ? AND a.customer_phone IS NOT NULL ORDER BY a.booked_at DESC, a.appointment_id DESC LIMIT 1)",
+        List<String[]> newest = jdbc.query("SELECT " + newestOfProfile("customer_name", "a.customer_name <> ?") + ", "
+                        + newestOfProfile("customer_email", "a.customer_email IS NOT NULL") + ", "
+                        + newestOfProfile("customer_phone", "a.customer_phone IS NOT NULL"),
                 (rs, i) -> new String[]{rs.getString(1), rs.getString(2), rs.getString(3)},
-                profile, CustomerDetails.ERASED_NAME, profile, profile);
+                CustomerDetails.ERASED_NAME, profile, profile, profile);
         String[] details = newest.get(0);
         if (details[0] == null) {
             jdbc.update("DELETE FROM customer_profile WHERE profile_id = ?", profile);
@@ -127,6 +123,18 @@ final class Profiles {
                         + "email = EXCLUDED.email, phone = EXCLUDED.phone, time_zone = EXCLUDED.time_zone, "
                         + "language = EXCLUDED.language, channel = EXCLUDED.channel",
                 profile, business.id(), details[0], details[1], details[2], p[0], p[1], p[2]);
+    }
+
+    /**
+     * A subquery: {@code column} of the newest booking (booked at, then appointment id) of any id of the profile (the
+     * parameter after those of {@code condition}) that meets {@code condition}; each id's newest is one step along
+     * {@code customer_appointment_newest}.
+     */
+    private static String newestOfProfile(String column, String condition) {
+        return "(SELECT n.value FROM customer_view v CROSS JOIN LATERAL (SELECT a." + column + " AS value, a.booked_at, "
+                + "a.appointment_id FROM customer_appointment a WHERE a.customer_id = v.customer_id AND " + condition
+                + " ORDER BY a.booked_at DESC, a.appointment_id DESC LIMIT 1) n WHERE v.profile_id = ? "
+                + "ORDER BY n.booked_at DESC, n.appointment_id DESC LIMIT 1)";
     }
 
     private static List<String> contacts(String email, String phone) {
