@@ -23,7 +23,8 @@ import java.util.UUID;
  * {@code customer}, {@code notes} or {@code ip} field of any object that also names a {@code customerId}: the customer
  * details of events, snapshots and whatever else is stored, and the client address in the metadata of what a customer
  * sent themselves (and in their authentication events). A client address is sealed only under a key the customer
- * already has: without one (never booked, or erased) it is dropped, never the reason for a new key. Each such value is replaced by an envelope
+ * already has: without one (never booked, or erased) it is dropped, never the reason for a new key. Each such value is
+ * replaced by an envelope
  * {@code {"pii":"v1","key":"<customer key id>","data":"<base64 iv|ciphertext|tag>"}}, sealed with the customer's key
  * and bound (AAD) to the customer, the field and the key. An envelope whose key was destroyed opens as the erased
  * form: {@link CustomerDetails#erased()} for {@code customer}, null for anything else.
