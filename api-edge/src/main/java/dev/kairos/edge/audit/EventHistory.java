@@ -75,7 +75,8 @@ class EventHistory {
                         ORDER BY sequence_number LIMIT ?""",
                 (rs, i) -> {
                     byte[] storedMetadata = rs.getBytes("meta_data");
-                    JsonNode metadata = storedMetadata == null ? json.createObjectNode() : json.readTree(personalData.open(storedMetadata));
+                    JsonNode metadata = storedMetadata == null ? json.createObjectNode()
+                            : json.readTree(personalData.open(storedMetadata));
                     return new RecordedEvent(rs.getLong("sequence_number"), rs.getString("event_identifier"),
                             rs.getString("payload_type"), Instant.parse(rs.getString("time_stamp")),
                             json.readTree(personalData.openStored(rs.getBytes("payload"), rs.getString("payload_revision"))),

@@ -4,10 +4,9 @@ import dev.kairos.booking.access.AuthenticationRecorded;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -22,6 +21,10 @@ public class AccessLog {
     public record Entry(long position, UUID id, UUID businessId, UUID userId, UUID apiKeyId, String type, String detail,
                         String ip, Instant at) {
     }
+
+    private static final RowMapper<Entry> ENTRY = (rs, i) -> new Entry(rs.getLong("seq"), rs.getObject("event_id", UUID.class),
+            rs.getObject("business_id", UUID.class), rs.getObject("user_id", UUID.class), rs.getObject("api_key_id", UUID.class),
+            rs.getString("type"), rs.getString("detail"), rs.getString("ip"), rs.getTimestamp("occurred_at").toInstant());
 
     private final JdbcTemplate jdbc;
 
@@ -40,20 +43,13 @@ public class AccessLog {
     /** The events of {@code users} in {@code businessId}, oldest first, at most {@code limit}. */
     public List<Entry> ofUsers(UUID businessId, List<UUID> users, int limit) {
         return jdbc.query("SELECT * FROM auth_event_view WHERE business_id = ? AND user_id = ANY(?) ORDER BY seq LIMIT ?",
-                (rs, i) -> entry(rs), businessId, users.toArray(UUID[]::new), limit);
+                ENTRY, businessId, users.toArray(UUID[]::new), limit);
     }
 
     /** Events of {@code businessId} ({@code null}: of no business) after {@code position}, at most {@code limit}. */
     public List<Entry> after(UUID businessId, long position, int limit) {
         return jdbc.query("SELECT * FROM auth_event_view WHERE business_id " + (businessId == null ? "IS NULL" : "= ?")
                         + " AND seq > ? ORDER BY seq LIMIT ?",
-                (rs, i) -> entry(rs),
-                businessId == null ? new Object[]{position, limit} : new Object[]{businessId, position, limit});
-    }
-
-    private static Entry entry(ResultSet rs) throws SQLException {
-        return new Entry(rs.getLong("seq"), rs.getObject("event_id", UUID.class), rs.getObject("business_id", UUID.class),
-                rs.getObject("user_id", UUID.class), rs.getObject("api_key_id", UUID.class), rs.getString("type"),
-                rs.getString("detail"), rs.getString("ip"), rs.getTimestamp("occurred_at").toInstant());
+                ENTRY, businessId == null ? new Object[]{position, limit} : new Object[]{businessId, position, limit});
     }
 }
